@@ -4,8 +4,12 @@
  */
 import type { LoadedMatch } from "./feed.js";
 import type { ProviderName } from "./model.js";
-import { FeedParseError } from "./parse-log.js";
-import { readSource } from "./source.js";
+import { readdir, readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { parseOpta } from "./opta/f24.js";
+import { isUrl, readSource } from "./source.js";
+import { parseStatsPerform } from "./statsperform/parse.js";
+import { parseStatsBomb } from "./statsbomb/parse.js";
 import { parseWyscout } from "./wyscout/parse.js";
 
 export type ReplayProvider = Exclude<ProviderName, "synthetic">;
@@ -22,14 +26,29 @@ export function detectProvider(text: string): ReplayProvider | null {
   return null;
 }
 
-/** Parses already-read text; `origin` names the source in errors. */
-export function parseMatch(text: string, provider: ReplayProvider): LoadedMatch {
+/**
+ * Parses already-read text. `companion` is the second document some formats need for team
+ * names: the F7 for an Opta F24 without team ids, the MA1 for an MA3 without matchInfo.
+ */
+export function parseMatch(text: string, provider: ReplayProvider, companion?: string): LoadedMatch {
   switch (provider) {
     case "wyscout":
       return parseWyscout(text);
-    default:
-      throw new FeedParseError({ provider, eventId: null, field: "provider", message: `no whole-file parser for ${provider} yet` });
+    case "statsperform":
+      return parseStatsPerform(text, companion);
+    case "opta":
+      return parseOpta(text, companion);
+    case "statsbomb":
+      return parseStatsBomb(text);
   }
+}
+
+/** For local Opta files, an F7 beside the F24 (any *f7*.xml in the same folder). */
+async function findCompanion(source: string, provider: ReplayProvider, text: string): Promise<string | undefined> {
+  if (provider !== "opta" || isUrl(source) || /home_team_id=/.test(text.slice(0, 4096))) return undefined;
+  const dir = dirname(source);
+  const f7 = (await readdir(dir)).find((f) => /f7.*\.xml$/i.test(f));
+  return f7 ? readFile(join(dir, f7), "utf8") : undefined;
 }
 
 /**
@@ -42,5 +61,5 @@ export async function loadMatch(source: string, provider?: ReplayProvider): Prom
   if (!chosen) {
     throw new Error(`provider: cannot detect the provider of ${source}; pass one of wyscout|statsperform|opta|statsbomb`);
   }
-  return parseMatch(text, chosen);
+  return parseMatch(text, chosen, await findCompanion(source, chosen, text));
 }
