@@ -1,0 +1,272 @@
+/**
+ * The momentum engine: feed changes in, one `MomentumTick` per clock tick out.
+ *
+ * Pure and deterministic: no I/O, no wall clock; time is only what the caller passes to `tick`.
+ * The output at a tick is a function of the set of events held (upserted and not deleted) whose
+ * (period, tMs) is at or before the tick — so events applied in one batch or one by one, in any
+ * order, give the same series, and deleting an event is the same as never having seen it.
+ *
+ * Cost: events are kept in one array sorted by (period, tMs) with four cursors — the 10-second
+ * lagged window used for the settle test [lagTail, lagHead), the live window [curTail, curHead),
+ * and pending events [curHead, end). Each event is admitted and evicted once per window, and each
+ * window is a set of exact running sums (window.ts), so a tick and an in-order event are O(1)
+ * amortized; an out-of-order insert or deletion costs a binary search plus a shift of the events
+ * after it.
+ */
+import type { FeedChange, MatchEvent } from "../feeds/model.js";
+import { COMPONENT_COUNT, DEFAULT_ENGINE_CONFIG, type EngineConfig, validateEngineConfig } from "./config.js";
+import { type Contribution, contributionOf, isContributionError } from "./contribution.js";
+import { blendBps } from "./ratio.js";
+import { eventKey, MAX_PERIOD, MAX_PERIOD_MS, PeriodTimeline } from "./timeline.js";
+import { EngineClockError, type EngineIssue, type MomentumTick } from "./types.js";
+import { DecayedWindow } from "./window.js";
+
+interface HeldEvent {
+  readonly id: string;
+  readonly period: number;
+  readonly tMs: number;
+  readonly key: number;
+  readonly contribution: Contribution;
+  /** Played time; set on admission to the live window. */
+  g: number;
+}
+
+const COMPACT_AT = 1024;
+
+export class MomentumEngine {
+  private readonly config: EngineConfig;
+  private readonly held: HeldEvent[] = [];
+  private readonly byId = new Map<string, HeldEvent>();
+  private lagTail = 0;
+  private lagHead = 0;
+  private curTail = 0;
+  private curHead = 0;
+  private readonly live = new DecayedWindow();
+  private readonly lagged = new DecayedWindow();
+  /** Admitted triggers younger than suspendMaxMs, oldest first. */
+  private readonly triggers: HeldEvent[] = [];
+  private readonly timeline = new PeriodTimeline();
+  private clockKey = -1;
+  private clockG = 0;
+  private readonly liveBps = new Int32Array(COMPONENT_COUNT);
+  private readonly laggedBps = new Int32Array(COMPONENT_COUNT);
+
+  constructor(config: EngineConfig = DEFAULT_ENGINE_CONFIG) {
+    validateEngineConfig(config);
+    this.config = config;
+  }
+
+  /** Applies one feed change; returns why it could not be used, or null when applied. */
+  apply(change: FeedChange): EngineIssue | null {
+    if (change.op === "delete") {
+      const old = this.byId.get(change.id);
+      if (old) this.remove(old);
+      return null;
+    }
+    const event = change.event;
+    const bad = checkEvent(event);
+    if (bad) return bad;
+    const contribution = contributionOf(event, this.config);
+    if (isContributionError(contribution)) return { eventId: event.id, ...contribution };
+    const key = eventKey(event.period, event.tMs);
+    let g = Number.NaN;
+    if (key <= this.clockKey) {
+      const played = this.timeline.playedTime(event.period, event.tMs);
+      if (played === null) {
+        return { eventId: event.id, field: "tMs", message: `${event.tMs} is past the end of period ${event.period}, which is closed` };
+      }
+      g = played;
+    }
+    const old = this.byId.get(event.id);
+    if (old) this.remove(old);
+    this.insert({ id: event.id, period: event.period, tMs: event.tMs, key, contribution, g });
+    return null;
+  }
+
+  /** Applies several changes in order; returns the issues of those that could not be used. */
+  applyAll(changes: Iterable<FeedChange>): EngineIssue[] {
+    const issues: EngineIssue[] = [];
+    for (const change of changes) {
+      const issue = this.apply(change);
+      if (issue) issues.push(issue);
+    }
+    return issues;
+  }
+
+  /** Advances the clock to (period, tMs) — never backwards — and returns the momentum there. */
+  tick(period: number, tMs: number): MomentumTick {
+    if (!Number.isInteger(period) || period < 1 || period > MAX_PERIOD) throw new EngineClockError("period", `must be 1–${MAX_PERIOD}, got ${period}`);
+    if (!Number.isSafeInteger(tMs) || tMs < 0 || tMs > MAX_PERIOD_MS) throw new EngineClockError("tMs", `must be an integer 0–${MAX_PERIOD_MS}, got ${tMs}`);
+    const key = eventKey(period, tMs);
+    if (key < this.clockKey) throw new EngineClockError(period < this.timeline.currentPeriod ? "period" : "tMs", `went backwards to ${period}/${tMs}`);
+    this.timeline.advanceTo(period, (q) => this.latestHeldTMs(q));
+    this.timeline.recordTick(tMs);
+    this.clockKey = key;
+    const t = this.timeline.playedTime(period, tMs) as number;
+    this.clockG = t;
+    this.advanceWindows(t);
+
+    const { windowMs, priors, weightsPct } = this.config;
+    this.live.components(t, windowMs, priors, this.liveBps);
+    const index = blendBps(this.liveBps, weightsPct);
+    const c = this.liveBps;
+    return {
+      period: period as MomentumTick["period"],
+      tMs,
+      index,
+      components: { possession: c[0] as number, shotsRatio: c[1] as number, xgRatio: c[2] as number, fieldTilt: c[3] as number, recentEvents: c[4] as number },
+      suspended: this.isSuspended(t, index),
+    };
+  }
+
+  /** Number of events currently held (pending, in a window, or awaiting eviction). */
+  get heldEvents(): number {
+    return this.held.length - this.lagTail;
+  }
+
+  /**
+   * Suspended while the latest trigger is younger than suspendMinMs, or younger than
+   * suspendMaxMs and the index moved more than settleBps over the last settleLagMs.
+   */
+  private isSuspended(t: number, index: number): boolean {
+    const latest = this.triggers[this.triggers.length - 1];
+    if (!latest) return false;
+    const age = t - latest.g;
+    if (age < this.config.suspendMinMs) return true;
+    const lagT = t - this.config.settleLagMs;
+    this.lagged.components(lagT, this.config.windowMs, this.config.priors, this.laggedBps);
+    const before = blendBps(this.laggedBps, this.config.weightsPct);
+    return Math.abs(index - before) > this.config.settleBps;
+  }
+
+  private advanceWindows(t: number): void {
+    const { windowMs, suspendMaxMs, settleLagMs } = this.config;
+    const held = this.held;
+    while (this.curHead < held.length && (held[this.curHead] as HeldEvent).key <= this.clockKey) {
+      const e = held[this.curHead] as HeldEvent;
+      e.g = this.timeline.playedTime(e.period, e.tMs) as number;
+      this.live.add(e.contribution, e.g);
+      if (e.contribution.trigger) this.triggers.push(e);
+      this.curHead++;
+    }
+    while (this.curTail < this.curHead && (held[this.curTail] as HeldEvent).g <= t - windowMs) {
+      const e = held[this.curTail] as HeldEvent;
+      this.live.remove(e.contribution, e.g);
+      this.curTail++;
+    }
+    const lagT = t - settleLagMs;
+    while (this.lagHead < this.curHead && (held[this.lagHead] as HeldEvent).g <= lagT) {
+      const e = held[this.lagHead] as HeldEvent;
+      this.lagged.add(e.contribution, e.g);
+      this.lagHead++;
+    }
+    while (this.lagTail < this.lagHead && (held[this.lagTail] as HeldEvent).g <= lagT - windowMs) {
+      const e = held[this.lagTail] as HeldEvent;
+      this.lagged.remove(e.contribution, e.g);
+      if (this.byId.get(e.id) === e) this.byId.delete(e.id);
+      this.lagTail++;
+    }
+    while (this.triggers.length > 0 && (this.triggers[0] as HeldEvent).g <= t - suspendMaxMs) this.triggers.shift();
+    if (this.lagTail >= COMPACT_AT && this.lagTail * 2 >= held.length) this.compact();
+  }
+
+  private compact(): void {
+    const drop = this.lagTail;
+    this.held.splice(0, drop);
+    this.lagTail -= drop;
+    this.lagHead -= drop;
+    this.curTail -= drop;
+    this.curHead -= drop;
+  }
+
+  private insert(e: HeldEvent): void {
+    const held = this.held;
+    if (Number.isNaN(e.g)) {
+      // Not yet due: goes among the pending events, usually at the end.
+      const at = upperBound(held, e.key, this.curHead, held.length);
+      insertAt(held, at, e);
+      this.byId.set(e.id, e);
+      return;
+    }
+    const { windowMs, suspendMaxMs, settleLagMs } = this.config;
+    const t = this.clockG;
+    const lagT = t - settleLagMs;
+    if (e.g <= lagT - windowMs) return; // already outside both windows: no effect now or later
+    const at = upperBound(held, e.key, this.lagTail, this.curHead);
+    insertAt(held, at, e);
+    this.byId.set(e.id, e);
+    this.curHead++;
+    if (e.g <= t - windowMs) this.curTail++;
+    else this.live.add(e.contribution, e.g);
+    if (e.g <= lagT) {
+      this.lagHead++;
+      this.lagged.add(e.contribution, e.g);
+    }
+    if (e.contribution.trigger && e.g > t - suspendMaxMs) {
+      let i = this.triggers.length;
+      while (i > 0 && (this.triggers[i - 1] as HeldEvent).g > e.g) i--;
+      this.triggers.splice(i, 0, e);
+    }
+  }
+
+  private remove(e: HeldEvent): void {
+    const held = this.held;
+    let at = lowerBound(held, e.key, this.lagTail, held.length);
+    while (held[at] !== e) at++;
+    if (at < this.curHead) {
+      if (at >= this.curTail) this.live.remove(e.contribution, e.g);
+      if (at < this.lagHead) this.lagged.remove(e.contribution, e.g);
+      const trigger = this.triggers.indexOf(e);
+      if (trigger >= 0) this.triggers.splice(trigger, 1);
+    }
+    if (at < this.lagHead) this.lagHead--;
+    if (at < this.curTail) this.curTail--;
+    if (at < this.curHead) this.curHead--;
+    held.splice(at, 1);
+    this.byId.delete(e.id);
+  }
+
+  private latestHeldTMs(period: number): number | null {
+    const at = upperBound(this.held, eventKey(period, MAX_PERIOD_MS), this.lagTail, this.held.length) - 1;
+    const e = at >= this.lagTail ? this.held[at] : undefined;
+    return e && e.period === period ? e.tMs : null;
+  }
+}
+
+function checkEvent(event: MatchEvent): EngineIssue | null {
+  const id = typeof event.id === "string" ? event.id : "";
+  if (id === "") return { eventId: String(event.id), field: "id", message: "must be a non-empty string" };
+  if (event.side !== "home" && event.side !== "away") return { eventId: id, field: "side", message: `must be home or away, got ${String(event.side)}` };
+  if (!Number.isInteger(event.period) || event.period < 1 || event.period > MAX_PERIOD) return { eventId: id, field: "period", message: `must be 1–${MAX_PERIOD}, got ${event.period}` };
+  if (!Number.isSafeInteger(event.tMs) || event.tMs < 0 || event.tMs > MAX_PERIOD_MS) return { eventId: id, field: "tMs", message: `must be an integer 0–${MAX_PERIOD_MS}, got ${event.tMs}` };
+  return null;
+}
+
+function insertAt(list: HeldEvent[], at: number, e: HeldEvent): void {
+  if (at === list.length) list.push(e);
+  else list.splice(at, 0, e);
+}
+
+/** First index in [from, to) whose key is > key. */
+function upperBound(list: readonly HeldEvent[], key: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as HeldEvent).key <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index in [from, to) whose key is ≥ key. */
+function lowerBound(list: readonly HeldEvent[], key: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as HeldEvent).key < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
