@@ -1,0 +1,59 @@
+//! Shared LiteSVM harness: loads the SBF build of the program from `target/deploy`.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use litesvm::{
+    types::{FailedTransactionMetadata, TransactionMetadata},
+    LiteSVM,
+};
+use sha2::{Digest, Sha256};
+use solana_address::Address;
+use solana_instruction::{error::InstructionError, Instruction};
+use solana_keypair::Keypair;
+use solana_message::Message;
+use solana_signer::Signer;
+use solana_transaction::Transaction;
+use solana_transaction_error::TransactionError;
+
+/// Path of a program's SBF build, as produced by `scripts/build-programs.sh`.
+pub fn program_so(name: &str) -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let path = root.join("target/deploy").join(format!("{name}.so"));
+    assert!(path.exists(), "{} missing: run scripts/build-programs.sh first", path.display());
+    path
+}
+
+pub fn svm_with_futstar() -> (LiteSVM, Address) {
+    let mut svm = LiteSVM::new();
+    let program_id = Address::new_unique();
+    svm.add_program_from_file(program_id, program_so("futstar")).expect("load futstar.so");
+    (svm, program_id)
+}
+
+pub fn anchor_discriminator(preimage: &str) -> [u8; 8] {
+    let hash = Sha256::digest(preimage.as_bytes());
+    hash[..8].try_into().unwrap()
+}
+
+pub fn send(
+    svm: &mut LiteSVM,
+    ixs: &[Instruction],
+    payer: &Keypair,
+    signers: &[&Keypair],
+) -> Result<TransactionMetadata, FailedTransactionMetadata> {
+    let mut all: Vec<&Keypair> = vec![payer];
+    all.extend_from_slice(signers);
+    let message = Message::new(ixs, Some(&payer.pubkey()));
+    let tx = Transaction::new(&all, message, svm.latest_blockhash());
+    let result = svm.send_transaction(tx);
+    svm.expire_blockhash();
+    result
+}
+
+pub fn custom_error_code(err: &FailedTransactionMetadata) -> Option<u32> {
+    match err.err {
+        TransactionError::InstructionError(_, InstructionError::Custom(code)) => Some(code),
+        _ => None,
+    }
+}
