@@ -16,7 +16,7 @@ import { PITCH_LENGTH_M, PITCH_WIDTH_M } from "../pitch.js";
 export const PENALTY_XG = 0.76;
 const GOAL_WIDTH_M = 7.32;
 
-const INTERCEPT = -1.2;
+const INTERCEPT = -0.75;
 const DIST = -0.11;
 const ANGLE = 1.1;
 const HEAD = -0.95;
