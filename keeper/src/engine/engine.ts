@@ -2,34 +2,30 @@
  * The momentum engine: feed changes in, one `MomentumTick` per clock tick out.
  *
  * Pure and deterministic: no I/O, no wall clock; time is only what the caller passes to `tick`.
- * The output at a tick is a function of the set of events held (upserted and not deleted) whose
- * (period, tMs) is at or before the tick — so events applied in one batch or one by one, in any
- * order, give the same series, and deleting an event is the same as never having seen it.
+ * The output at a tick is a function of the ticks made so far and of the set of events held
+ * (upserted and not deleted) whose (period, tMs) is at or before the tick — so events applied in
+ * one batch or one by one, in any order, give the same series, and deleting an event is the same
+ * as never having seen it (suspension included: see `settle.ts`).
  *
- * Cost: events are kept in one array sorted by (period, tMs) with four cursors — the 10-second
- * lagged window used for the settle test [lagTail, lagHead), the live window [curTail, curHead),
- * and pending events [curHead, end). Each event is admitted and evicted once per window, and each
- * window is a set of exact running sums (window.ts), so a tick and an in-order event are O(1)
- * amortized; an out-of-order insert or deletion costs a binary search plus a shift of the events
- * after it.
+ * Cost: events are kept in one array sorted by (period, tMs) with cursors over it:
+ *   [keepTail, lagTail)   retained only to re-judge recent suspensions after a correction,
+ *   [lagTail, lagHead)    the window as it was settleLagMs ago (for the settle test),
+ *   [curTail, curHead)    the live window,
+ *   [curHead, end)        pending: not yet due.
+ * Each event enters and leaves each window once, and a window is a set of exact running sums
+ * (window.ts), so a tick and an in-order event are O(1) amortized; an out-of-order insert or a
+ * deletion costs a binary search plus a shift of the events after it, and, while a suspension is
+ * still open, re-judging the ticks after it.
  */
 import type { FeedChange, MatchEvent } from "../feeds/model.js";
 import { COMPONENT_COUNT, DEFAULT_ENGINE_CONFIG, type EngineConfig, validateEngineConfig } from "./config.js";
-import { type Contribution, contributionOf, isContributionError } from "./contribution.js";
+import { contributionOf, isContributionError } from "./contribution.js";
+import type { HeldEvent } from "./held-event.js";
 import { blendBps } from "./ratio.js";
+import { SettleTracker } from "./settle.js";
 import { eventKey, MAX_PERIOD, MAX_PERIOD_MS, PeriodTimeline } from "./timeline.js";
 import { EngineClockError, type EngineIssue, type MomentumTick } from "./types.js";
 import { DecayedWindow } from "./window.js";
-
-interface HeldEvent {
-  readonly id: string;
-  readonly period: number;
-  readonly tMs: number;
-  readonly key: number;
-  readonly contribution: Contribution;
-  /** Played time; set on admission to the live window. */
-  g: number;
-}
 
 const COMPACT_AT = 1024;
 
@@ -37,6 +33,7 @@ export class MomentumEngine {
   private readonly config: EngineConfig;
   private readonly held: HeldEvent[] = [];
   private readonly byId = new Map<string, HeldEvent>();
+  private keepTail = 0;
   private lagTail = 0;
   private lagHead = 0;
   private curTail = 0;
@@ -45,15 +42,16 @@ export class MomentumEngine {
   private readonly lagged = new DecayedWindow();
   /** Admitted triggers younger than suspendMaxMs, oldest first. */
   private readonly triggers: HeldEvent[] = [];
+  private readonly settle: SettleTracker;
   private readonly timeline = new PeriodTimeline();
   private clockKey = -1;
   private clockG = 0;
-  private readonly liveBps = new Int32Array(COMPONENT_COUNT);
-  private readonly laggedBps = new Int32Array(COMPONENT_COUNT);
+  private readonly bps = new Int32Array(COMPONENT_COUNT);
 
   constructor(config: EngineConfig = DEFAULT_ENGINE_CONFIG) {
     validateEngineConfig(config);
     this.config = config;
+    this.settle = new SettleTracker(config);
   }
 
   /** Applies one feed change; returns why it could not be used, or null when applied. */
@@ -106,37 +104,44 @@ export class MomentumEngine {
     this.clockG = t;
     this.advanceWindows(t);
 
-    const { windowMs, priors, weightsPct } = this.config;
-    this.live.components(t, windowMs, priors, this.liveBps);
-    const index = blendBps(this.liveBps, weightsPct);
-    const c = this.liveBps;
-    return {
-      period: period as MomentumTick["period"],
-      tMs,
-      index,
-      components: { possession: c[0] as number, shotsRatio: c[1] as number, xgRatio: c[2] as number, fieldTilt: c[3] as number, recentEvents: c[4] as number },
-      suspended: this.isSuspended(t, index),
-    };
+    const { windowMs, priors, weightsPct, settleLagMs } = this.config;
+    this.live.components(t, windowMs, priors, this.bps);
+    const c = this.bps;
+    const components = { possession: c[0] as number, shotsRatio: c[1] as number, xgRatio: c[2] as number, fieldTilt: c[3] as number, recentEvents: c[4] as number };
+    const index = blendBps(this.bps, weightsPct);
+    const suspended = this.settle.onTick(t, this.latestTrigger(), index, () => {
+      this.lagged.components(t - settleLagMs, windowMs, priors, this.bps);
+      return blendBps(this.bps, weightsPct);
+    }, this.indexAt);
+    return { period: period as MomentumTick["period"], tMs, index, components, suspended };
   }
 
-  /** Number of events currently held (pending, in a window, or awaiting eviction). */
+  /** Number of events currently held (pending, in a window, or retained for re-judging). */
   get heldEvents(): number {
-    return this.held.length - this.lagTail;
+    return this.held.length - this.keepTail;
   }
 
-  /**
-   * Suspended while the latest trigger is younger than suspendMinMs, or younger than
-   * suspendMaxMs and the index moved more than settleBps over the last settleLagMs.
-   */
-  private isSuspended(t: number, index: number): boolean {
-    const latest = this.triggers[this.triggers.length - 1];
-    if (!latest) return false;
-    const age = t - latest.g;
-    if (age < this.config.suspendMinMs) return true;
-    const lagT = t - this.config.settleLagMs;
-    this.lagged.components(lagT, this.config.windowMs, this.config.priors, this.laggedBps);
-    const before = blendBps(this.laggedBps, this.config.weightsPct);
-    return Math.abs(index - before) > this.config.settleBps;
+  private latestTrigger(): HeldEvent | null {
+    return this.triggers[this.triggers.length - 1] ?? null;
+  }
+
+  /** The index at played time `at`, from the held events (used only to re-judge the past). */
+  private readonly indexAt = (at: number): number => {
+    const window = new DecayedWindow();
+    for (let i = this.keepTail; i < this.curHead; i++) {
+      const e = this.held[i] as HeldEvent;
+      if (e.g > at) break;
+      if (e.g > at - this.config.windowMs) window.add(e.contribution, e.g);
+    }
+    const bps = new Int32Array(COMPONENT_COUNT);
+    window.components(at, this.config.windowMs, this.config.priors, bps);
+    return blendBps(bps, this.config.weightsPct);
+  };
+
+  /** Played time before which events can no longer affect any output. */
+  private keepThreshold(t: number): number {
+    const { windowMs, suspendMaxMs, settleLagMs } = this.config;
+    return t - suspendMaxMs - settleLagMs - windowMs;
   }
 
   private advanceWindows(t: number): void {
@@ -163,16 +168,22 @@ export class MomentumEngine {
     while (this.lagTail < this.lagHead && (held[this.lagTail] as HeldEvent).g <= lagT - windowMs) {
       const e = held[this.lagTail] as HeldEvent;
       this.lagged.remove(e.contribution, e.g);
-      if (this.byId.get(e.id) === e) this.byId.delete(e.id);
       this.lagTail++;
     }
+    const keep = this.keepThreshold(t);
+    while (this.keepTail < this.lagTail && (held[this.keepTail] as HeldEvent).g <= keep) {
+      const e = held[this.keepTail] as HeldEvent;
+      if (this.byId.get(e.id) === e) this.byId.delete(e.id);
+      this.keepTail++;
+    }
     while (this.triggers.length > 0 && (this.triggers[0] as HeldEvent).g <= t - suspendMaxMs) this.triggers.shift();
-    if (this.lagTail >= COMPACT_AT && this.lagTail * 2 >= held.length) this.compact();
+    if (this.keepTail >= COMPACT_AT && this.keepTail * 2 >= held.length) this.compact();
   }
 
   private compact(): void {
-    const drop = this.lagTail;
+    const drop = this.keepTail;
     this.held.splice(0, drop);
+    this.keepTail = 0;
     this.lagTail -= drop;
     this.lagHead -= drop;
     this.curTail -= drop;
@@ -183,52 +194,54 @@ export class MomentumEngine {
     const held = this.held;
     if (Number.isNaN(e.g)) {
       // Not yet due: goes among the pending events, usually at the end.
-      const at = upperBound(held, e.key, this.curHead, held.length);
-      insertAt(held, at, e);
+      insertAt(held, upperBound(held, e.key, this.curHead, held.length), e);
       this.byId.set(e.id, e);
       return;
     }
     const { windowMs, suspendMaxMs, settleLagMs } = this.config;
     const t = this.clockG;
     const lagT = t - settleLagMs;
-    if (e.g <= lagT - windowMs) return; // already outside both windows: no effect now or later
-    const at = upperBound(held, e.key, this.lagTail, this.curHead);
-    insertAt(held, at, e);
+    if (e.g <= this.keepThreshold(t)) return; // can no longer affect any output
+    insertAt(held, upperBound(held, e.key, this.keepTail, this.curHead), e);
     this.byId.set(e.id, e);
+    // Sorted by time, so each cursor whose threshold the event is at or below moves past it.
     this.curHead++;
     if (e.g <= t - windowMs) this.curTail++;
     else this.live.add(e.contribution, e.g);
-    if (e.g <= lagT) {
-      this.lagHead++;
-      this.lagged.add(e.contribution, e.g);
-    }
+    if (e.g <= lagT - windowMs) this.lagTail++;
+    if (e.g <= lagT) this.lagHead++;
+    if (e.g <= lagT && e.g > lagT - windowMs) this.lagged.add(e.contribution, e.g);
     if (e.contribution.trigger && e.g > t - suspendMaxMs) {
       let i = this.triggers.length;
       while (i > 0 && (this.triggers[i - 1] as HeldEvent).g > e.g) i--;
       this.triggers.splice(i, 0, e);
     }
+    this.settle.onCorrection(e.g, this.latestTrigger(), this.indexAt);
   }
 
   private remove(e: HeldEvent): void {
     const held = this.held;
-    let at = lowerBound(held, e.key, this.lagTail, held.length);
+    let at = lowerBound(held, e.key, this.keepTail, held.length);
     while (held[at] !== e) at++;
-    if (at < this.curHead) {
+    const admitted = at < this.curHead;
+    if (admitted) {
       if (at >= this.curTail) this.live.remove(e.contribution, e.g);
-      if (at < this.lagHead) this.lagged.remove(e.contribution, e.g);
+      if (at >= this.lagTail && at < this.lagHead) this.lagged.remove(e.contribution, e.g);
       const trigger = this.triggers.indexOf(e);
       if (trigger >= 0) this.triggers.splice(trigger, 1);
     }
+    if (at < this.lagTail) this.lagTail--;
     if (at < this.lagHead) this.lagHead--;
     if (at < this.curTail) this.curTail--;
     if (at < this.curHead) this.curHead--;
     held.splice(at, 1);
     this.byId.delete(e.id);
+    if (admitted) this.settle.onCorrection(e.g, this.latestTrigger(), this.indexAt);
   }
 
   private latestHeldTMs(period: number): number | null {
-    const at = upperBound(this.held, eventKey(period, MAX_PERIOD_MS), this.lagTail, this.held.length) - 1;
-    const e = at >= this.lagTail ? this.held[at] : undefined;
+    const at = upperBound(this.held, eventKey(period, MAX_PERIOD_MS), this.keepTail, this.held.length) - 1;
+    const e = at >= this.keepTail ? this.held[at] : undefined;
     return e && e.period === period ? e.tMs : null;
   }
 }
