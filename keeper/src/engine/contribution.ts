@@ -12,23 +12,26 @@
  *   big chance (shot with xG ≥ 0.25) 3, corner 1; yellow card 1 and red / second yellow 5
  *   credited to the booked side's opponent.
  *
- * A slot is `component × 2 + side` (side 0 = home, 1 = away).
+ * Sides are 0 = home, 1 = away. Every value is an integer.
  */
-import type { MatchEvent, PitchPoint, Side } from "../feeds/model.js";
+import type { MatchEvent, PitchPoint } from "../feeds/model.js";
 import type { EngineConfig } from "./config.js";
 
 export const HOME = 0;
 export const AWAY = 1;
-const POSSESSION = 0;
-const SHOTS = 1;
-const XG = 2;
-const TILT = 3;
-const RECENT = 4;
 
-/** The non-zero contributions of one event, as parallel arrays of slot and integer value. */
+/** One event's values for each component at full weight (age 0); most are 0. */
 export interface Contribution {
-  readonly slots: readonly number[];
-  readonly values: readonly number[];
+  /** The side credited with possession, shots, xG and field tilt. */
+  readonly side: number;
+  readonly possession: number;
+  readonly shots: number;
+  /** Expected goals in 1/10000 of a goal. */
+  readonly xgE4: number;
+  readonly tilt: number;
+  /** recentEvents points, credited to `recentSide` (the opponent for cards). */
+  readonly recent: number;
+  readonly recentSide: number;
   /** True for goals, own goals, penalty awards and red / second-yellow cards. */
   readonly trigger: boolean;
 }
@@ -39,16 +42,15 @@ export interface ContributionError {
   readonly message: string;
 }
 
-const sideIndex = (side: Side): number => (side === "home" ? HOME : AWAY);
-
 /** Depth towards the opponent's goal in the side's own attacking direction, 0–100. */
 function attackingDepth(side: number, point: PitchPoint): number {
   return side === HOME ? point.x : 100 - point.x;
 }
 
-function inAttackingThird(side: number, point: PitchPoint | null): boolean {
+/** 1 when the point lies in the side's attacking third, else 0. */
+function attackingThird(side: number, point: PitchPoint | null): number {
   // depth·3 ≥ 200 keeps the test exact for integer coordinates, so mirrored matches agree.
-  return point !== null && attackingDepth(side, point) * 3 >= 200;
+  return point !== null && attackingDepth(side, point) * 3 >= 200 ? 1 : 0;
 }
 
 function checkPoint(point: PitchPoint | null, field: string): ContributionError | null {
@@ -58,57 +60,55 @@ function checkPoint(point: PitchPoint | null, field: string): ContributionError 
   return null;
 }
 
-/** Computes an event's contributions, or the first field that makes it unusable. */
+/** Computes an event's contribution, or the first field that makes it unusable. */
 export function contributionOf(event: MatchEvent, config: EngineConfig): Contribution | ContributionError {
-  const side = sideIndex(event.side);
-  const other = 1 - side;
-  const slots: number[] = [];
-  const values: number[] = [];
-  const add = (component: number, toSide: number, value: number): void => {
-    if (value === 0) return;
-    slots.push(component * 2 + toSide);
-    values.push(value);
-  };
+  const side = event.side === "home" ? HOME : AWAY;
+  let possession = 0;
+  let shots = 0;
+  let xgE4 = 0;
+  let tilt = 0;
+  let recent = 0;
+  let recentSide = side;
   let trigger = false;
   const kind = event.kind;
   switch (kind.type) {
     case "pass": {
       const bad = checkPoint(kind.start, "kind.start") ?? checkPoint(kind.end, "kind.end");
       if (bad) return bad;
-      if (kind.successful) add(POSSESSION, side, 1);
-      if (inAttackingThird(side, kind.start)) add(TILT, side, 1);
+      possession = kind.successful ? 1 : 0;
+      tilt = attackingThird(side, kind.start);
       break;
     }
     case "shot": {
       const bad = checkPoint(kind.location, "kind.location");
       if (bad) return bad;
       if (!Number.isFinite(kind.xg) || kind.xg < 0 || kind.xg > 1) return { field: "kind.xg", message: `must be 0–1, got ${kind.xg}` };
-      const xgE4 = Math.round(kind.xg * 10_000);
-      add(SHOTS, side, 1);
-      add(XG, side, xgE4);
-      if (inAttackingThird(side, kind.location)) add(TILT, side, 1);
-      if (xgE4 >= config.bigChanceXgE4) add(RECENT, side, config.points.bigChance);
+      shots = 1;
+      xgE4 = Math.round(kind.xg * 10_000);
+      tilt = attackingThird(side, kind.location);
+      if (xgE4 >= config.bigChanceXgE4) recent = config.points.bigChance;
       break;
     }
     case "goal":
     case "own_goal":
       // own_goal.side is already the benefiting side (see model.ts).
-      add(RECENT, side, config.points.goal);
+      recent = config.points.goal;
       trigger = true;
       break;
     case "penalty_awarded":
-      add(RECENT, side, config.points.penaltyAwarded);
+      recent = config.points.penaltyAwarded;
       trigger = true;
       break;
     case "corner":
-      add(TILT, side, 1);
-      add(RECENT, side, config.points.corner);
+      tilt = 1;
+      recent = config.points.corner;
       break;
     case "card":
+      recentSide = 1 - side;
       if (kind.colour === "yellow") {
-        add(RECENT, other, config.points.yellowCard);
+        recent = config.points.yellowCard;
       } else {
-        add(RECENT, other, config.points.redCard);
+        recent = config.points.redCard;
         trigger = true;
       }
       break;
@@ -116,13 +116,13 @@ export function contributionOf(event: MatchEvent, config: EngineConfig): Contrib
     case "ball_touch": {
       const bad = checkPoint(kind.location, "kind.location");
       if (bad) return bad;
-      if (inAttackingThird(side, kind.location)) add(TILT, side, 1);
+      tilt = attackingThird(side, kind.location);
       break;
     }
     case "duel": {
       const bad = checkPoint(kind.location, "kind.location");
       if (bad) return bad;
-      if (kind.won && inAttackingThird(side, kind.location)) add(TILT, side, 1);
+      tilt = kind.won ? attackingThird(side, kind.location) : 0;
       break;
     }
     case "foul":
@@ -134,7 +134,7 @@ export function contributionOf(event: MatchEvent, config: EngineConfig): Contrib
       // Kept for period lengths and corrections; no component counts them.
       break;
   }
-  return { slots, values, trigger };
+  return { side, possession, shots, xgE4, tilt, recent, recentSide, trigger };
 }
 
 export function isContributionError(value: Contribution | ContributionError): value is ContributionError {

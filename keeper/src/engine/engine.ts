@@ -22,14 +22,15 @@ import { COMPONENT_COUNT, DEFAULT_ENGINE_CONFIG, type EngineConfig, validateEngi
 import { contributionOf, isContributionError } from "./contribution.js";
 import type { HeldEvent } from "./held-event.js";
 import { blendBps } from "./ratio.js";
-import { SettleTracker } from "./settle.js";
+import { type IndexSource, SettleTracker } from "./settle.js";
 import { eventKey, MAX_PERIOD, MAX_PERIOD_MS, PeriodTimeline } from "./timeline.js";
 import { EngineClockError, type EngineIssue, type MomentumTick } from "./types.js";
 import { DecayedWindow } from "./window.js";
 
-const COMPACT_AT = 1024;
+/** Drop forgotten events from the front of the array once this many have piled up. */
+const COMPACT_AT = 32;
 
-export class MomentumEngine {
+export class MomentumEngine implements IndexSource {
   private readonly config: EngineConfig;
   private readonly held: HeldEvent[] = [];
   private readonly byId = new Map<string, HeldEvent>();
@@ -47,11 +48,13 @@ export class MomentumEngine {
   private clockKey = -1;
   private clockG = 0;
   private readonly bps = new Int32Array(COMPONENT_COUNT);
+  private readonly priorTerms: Float64Array;
 
   constructor(config: EngineConfig = DEFAULT_ENGINE_CONFIG) {
     validateEngineConfig(config);
     this.config = config;
     this.settle = new SettleTracker(config);
+    this.priorTerms = Float64Array.from(config.priors, (p) => 2 * p * config.windowMs);
   }
 
   /** Applies one feed change; returns why it could not be used, or null when applied. */
@@ -97,23 +100,27 @@ export class MomentumEngine {
     if (!Number.isSafeInteger(tMs) || tMs < 0 || tMs > MAX_PERIOD_MS) throw new EngineClockError("tMs", `must be an integer 0–${MAX_PERIOD_MS}, got ${tMs}`);
     const key = eventKey(period, tMs);
     if (key < this.clockKey) throw new EngineClockError(period < this.timeline.currentPeriod ? "period" : "tMs", `went backwards to ${period}/${tMs}`);
-    this.timeline.advanceTo(period, (q) => this.latestHeldTMs(q));
+    if (period !== this.timeline.currentPeriod) this.timeline.advanceTo(period, (q) => this.latestHeldTMs(q));
     this.timeline.recordTick(tMs);
     this.clockKey = key;
     const t = this.timeline.playedTime(period, tMs) as number;
     this.clockG = t;
     this.advanceWindows(t);
 
-    const { windowMs, priors, weightsPct, settleLagMs } = this.config;
-    this.live.components(t, windowMs, priors, this.bps);
+    const { windowMs, weightsPct } = this.config;
+    this.live.components(t, windowMs, this.priorTerms, this.bps);
     const c = this.bps;
     const components = { possession: c[0] as number, shotsRatio: c[1] as number, xgRatio: c[2] as number, fieldTilt: c[3] as number, recentEvents: c[4] as number };
     const index = blendBps(this.bps, weightsPct);
-    const suspended = this.settle.onTick(t, this.latestTrigger(), index, () => {
-      this.lagged.components(t - settleLagMs, windowMs, priors, this.bps);
-      return blendBps(this.bps, weightsPct);
-    }, this.indexAt);
+    const suspended = this.settle.onTick(t, this.latestTrigger(), index, this);
     return { period: period as MomentumTick["period"], tMs, index, components, suspended };
+  }
+
+  /** index(t − settleLagMs) at the current tick, from the lagged window. */
+  laggedIndex(): number {
+    const { windowMs, weightsPct, settleLagMs } = this.config;
+    this.lagged.components(this.clockG - settleLagMs, windowMs, this.priorTerms, this.bps);
+    return blendBps(this.bps, weightsPct);
   }
 
   /** Number of events currently held (pending, in a window, or retained for re-judging). */
@@ -122,11 +129,12 @@ export class MomentumEngine {
   }
 
   private latestTrigger(): HeldEvent | null {
-    return this.triggers[this.triggers.length - 1] ?? null;
+    const n = this.triggers.length;
+    return n === 0 ? null : (this.triggers[n - 1] as HeldEvent);
   }
 
   /** The index at played time `at`, from the held events (used only to re-judge the past). */
-  private readonly indexAt = (at: number): number => {
+  indexAt(at: number): number {
     const window = new DecayedWindow();
     for (let i = this.keepTail; i < this.curHead; i++) {
       const e = this.held[i] as HeldEvent;
@@ -134,9 +142,9 @@ export class MomentumEngine {
       if (e.g > at - this.config.windowMs) window.add(e.contribution, e.g);
     }
     const bps = new Int32Array(COMPONENT_COUNT);
-    window.components(at, this.config.windowMs, this.config.priors, bps);
+    window.components(at, this.config.windowMs, this.priorTerms, bps);
     return blendBps(bps, this.config.weightsPct);
-  };
+  }
 
   /** Played time before which events can no longer affect any output. */
   private keepThreshold(t: number): number {
@@ -194,7 +202,8 @@ export class MomentumEngine {
     const held = this.held;
     if (Number.isNaN(e.g)) {
       // Not yet due: goes among the pending events, usually at the end.
-      insertAt(held, upperBound(held, e.key, this.curHead, held.length), e);
+      const last = held[held.length - 1];
+      insertAt(held, !last || last.key <= e.key ? held.length : upperBound(held, e.key, this.curHead, held.length), e);
       this.byId.set(e.id, e);
       return;
     }
@@ -216,7 +225,7 @@ export class MomentumEngine {
       while (i > 0 && (this.triggers[i - 1] as HeldEvent).g > e.g) i--;
       this.triggers.splice(i, 0, e);
     }
-    this.settle.onCorrection(e.g, this.latestTrigger(), this.indexAt);
+    this.settle.onCorrection(e.g, this.latestTrigger(), this);
   }
 
   private remove(e: HeldEvent): void {
@@ -236,7 +245,7 @@ export class MomentumEngine {
     if (at < this.curHead) this.curHead--;
     held.splice(at, 1);
     this.byId.delete(e.id);
-    if (admitted) this.settle.onCorrection(e.g, this.latestTrigger(), this.indexAt);
+    if (admitted) this.settle.onCorrection(e.g, this.latestTrigger(), this);
   }
 
   private latestHeldTMs(period: number): number | null {

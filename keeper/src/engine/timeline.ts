@@ -19,10 +19,10 @@ export function eventKey(period: number, tMs: number): number {
 }
 
 export class PeriodTimeline {
-  /** base[p] = g at the start of period p, for p ≤ current period. */
-  private readonly base: number[] = [0, 0];
-  /** length[p] for closed periods. */
-  private readonly length: number[] = [];
+  /** base[p] = g at the start of period p, for p ≤ current period (index 0 unused). */
+  private readonly base: number[] = new Array<number>(MAX_PERIOD + 2).fill(0);
+  /** length[p] for closed periods, -1 while open (filled arrays stay fast to index). */
+  private readonly length: number[] = new Array<number>(MAX_PERIOD + 2).fill(-1);
   private lastTickTMs: number | null = null;
   currentPeriod = 1;
 
@@ -46,13 +46,14 @@ export class PeriodTimeline {
   /** Played time of (period, tMs), or null when it lies past the end of a closed period. */
   playedTime(period: number, tMs: number): number | null {
     if (period > this.currentPeriod) return null;
-    const len = this.length[period];
-    if (len !== undefined && tMs > len) return null;
+    const len = this.length[period] as number;
+    if (len >= 0 && tMs > len) return null;
     return (this.base[period] as number) + tMs;
   }
 
   /** Length of a closed period, or null while it is still open. */
   closedLength(period: Period): number | null {
-    return this.length[period] ?? null;
+    const len = this.length[period] as number;
+    return len >= 0 ? len : null;
   }
 }
