@@ -7,7 +7,6 @@
  * larger of the last tick in that period and the latest event the engine holds for it (so a
  * `period_end` event fixes it). Period p starts at g = Σ lengths of the periods before it.
  */
-import type { Period } from "../feeds/model.js";
 
 export const MAX_PERIOD = 5;
 /** Longest accepted period (3 h): keeps every window sum an exact integer (see window.ts). */
@@ -49,11 +48,5 @@ export class PeriodTimeline {
     const len = this.length[period] as number;
     if (len >= 0 && tMs > len) return null;
     return (this.base[period] as number) + tMs;
-  }
-
-  /** Length of a closed period, or null while it is still open. */
-  closedLength(period: Period): number | null {
-    const len = this.length[period] as number;
-    return len >= 0 ? len : null;
   }
 }
