@@ -17,7 +17,7 @@ export function periodName(period: Period): string {
 /** Label of the clock reading `minutes` into a period: 60', 45+2'. */
 export function clockLabel(period: Period, minutes: number): string {
   const { start, length } = PERIOD_MINUTES[period];
-  if (period === 5) return "pens";
+  if (period === 5) return `pens ${minutes}'`;
   return minutes > length ? `${start + length}+${minutes - length}'` : `${start + minutes}'`;
 }
 

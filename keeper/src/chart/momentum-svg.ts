@@ -124,8 +124,9 @@ export function renderMomentumSvg({ info, ticks, events }: MomentumChartInput): 
     `<text x="${LEFT - 8}" y="${fmt(yOf(10_000) + 4)}" text-anchor="end" fill="#666">10000</text>`,
     `<text x="${LEFT - 8}" y="${fmt(mid + 4)}" text-anchor="end" fill="#666">5000</text>`,
     `<text x="${LEFT - 8}" y="${fmt(yOf(0) + 4)}" text-anchor="end" fill="#666">0</text>`,
-    `<text class="team home" x="${LEFT + 8}" y="${TOP + 18}" font-weight="bold" fill="${HOME_COLOUR}">▲ ${home} (home)</text>`,
-    `<text class="team away" x="${LEFT + 8}" y="${TOP + PLOT_HEIGHT - 8}" font-weight="bold" fill="${AWAY_COLOUR}">▼ ${away} (away)</text>`,
+    // Team names sit outside the plot, level with the side of the curve they stand for.
+    `<text class="team home" x="${WIDTH - RIGHT}" y="${TOP - 26}" text-anchor="end" font-weight="bold" fill="${HOME_COLOUR}">▲ ${home} (home)</text>`,
+    `<text class="team away" x="${WIDTH - RIGHT}" y="${TOP + PLOT_HEIGHT + 42}" text-anchor="end" font-weight="bold" fill="${AWAY_COLOUR}">▼ ${away} (away)</text>`,
   );
 
   // Goals: a line across the plot and a labelled ball on the scorer's side.
@@ -133,13 +134,16 @@ export function renderMomentumSvg({ info, ticks, events }: MomentumChartInput): 
     const gx = x(g.period, g.tMs);
     if (gx === null) return;
     const isHome = g.side === "home";
-    const y = isHome ? TOP + 34 + (i % 2) * 14 : TOP + PLOT_HEIGHT - 34 - (i % 2) * 14;
+    const y = isHome ? TOP + 30 + (i % 2) * 14 : TOP + PLOT_HEIGHT - 30 - (i % 2) * 14;
     const label = `${matchMinute(g.period, g.tMs)} ${isHome ? home : away}${g.kind.type === "own_goal" ? " (own goal)" : ""}`;
     out.push(
       `<g class="goal" data-side="${g.side}"><title>Goal ${label}</title>`,
       `<line x1="${fmt(gx)}" y1="${TOP}" x2="${fmt(gx)}" y2="${TOP + PLOT_HEIGHT}" stroke="${isHome ? HOME_COLOUR : AWAY_COLOUR}" stroke-width="1"/>`,
       `<circle cx="${fmt(gx)}" cy="${fmt(y)}" r="6" fill="#fff" stroke="#000" stroke-width="1.5"/>`,
-      `<text x="${fmt(gx + 9)}" y="${fmt(y + 4)}" font-size="11">${label}</text></g>`,
+      // Labels near the right edge go to the left of the marker.
+      gx > WIDTH - RIGHT - 160
+        ? `<text x="${fmt(gx - 9)}" y="${fmt(y + 4)}" text-anchor="end" font-size="11">${label}</text></g>`
+        : `<text x="${fmt(gx + 9)}" y="${fmt(y + 4)}" font-size="11">${label}</text></g>`,
     );
   });
   // Cards: a small card on the booked side's edge.
