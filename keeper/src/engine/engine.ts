@@ -181,7 +181,8 @@ export class MomentumEngine implements IndexSource {
     const keep = this.keepThreshold(t);
     while (this.keepTail < this.lagTail && (held[this.keepTail] as HeldEvent).g <= keep) {
       const e = held[this.keepTail] as HeldEvent;
-      if (this.byId.get(e.id) === e) this.byId.delete(e.id);
+      // A replaced version is spliced out of `held` at once, so `e` is the id's current event.
+      this.byId.delete(e.id);
       this.keepTail++;
     }
     while (this.triggers.length > 0 && (this.triggers[0] as HeldEvent).g <= t - suspendMaxMs) this.triggers.shift();
