@@ -1,5 +1,11 @@
 #![cfg_attr(target_arch = "bpf", no_std)]
 //! Momentum oracle: match-momentum feeds signed by a quorum of ed25519 keys.
+//!
+//! Other programs read feeds through [`state::feed::FeedView`] (enable the `no-entrypoint`
+//! feature to link this crate as a library).
 
 #[cfg(all(target_arch = "bpf", not(feature = "no-entrypoint")))]
 mod entrypoint;
+
+pub mod error;
+pub mod state;
