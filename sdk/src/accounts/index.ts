@@ -1,0 +1,4 @@
+export * from "./decode.js";
+export * from "./fetch.js";
+export * from "./filters.js";
+export * from "./position.js";

@@ -1,0 +1,8 @@
+/** @futstar/sdk: PDAs, IDL-driven instruction builders, account decoders, math, errors, oracle messages. */
+export * from "./accounts/index.js";
+export * from "./errors.js";
+export * from "./idl/index.js";
+export * from "./instructions/index.js";
+export * as math from "./math/index.js";
+export * from "./pda.js";
+export * from "./programs.js";
