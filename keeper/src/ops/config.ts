@@ -1,0 +1,137 @@
+/**
+ * Keeper configuration: a JSON file, then environment variables on top (env wins).
+ *
+ * | env | field |
+ * |---|---|
+ * | FUTSTAR_KEEPER_RPC_URLS (comma separated) | rpcUrls |
+ * | FUTSTAR_KEEPER_WS_URL | wsUrl |
+ * | FUTSTAR_KEEPER_DB | dbPath |
+ * | FUTSTAR_KEEPER_HTTP_HOST / _HTTP_PORT | http.host / http.port |
+ * | FUTSTAR_KEEPER_LOG_LEVEL | logLevel |
+ * | FUTSTAR_KEEPER_PAYER / _OPERATOR | keypairs.payer / keypairs.operator |
+ * | FUTSTAR_KEEPER_ORACLE_SIGNERS (comma separated) | keypairs.oracleSigners |
+ * | HELIUS_API_KEY | priorityFee.heliusApiKey |
+ *
+ * Every error names the field (`rpcUrls.1`, `http.port`, ...).
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { z } from "zod";
+import { LOG_LEVELS } from "./log.js";
+
+const url = z.string().refine((s) => /^(https?|wss?):\/\/[^\s]+$/.test(s), "must be an http(s) or ws(s) URL");
+
+const matchSchema = z.object({
+  key: z.string().min(1).max(64),
+  source: z.string().min(1),
+  provider: z.enum(["wyscout", "statsperform", "opta", "statsbomb"]).optional(),
+  /** Match seconds per wall second for replays (1 = real time). */
+  speed: z.number().positive().default(1),
+});
+
+export const configSchema = z.object({
+  rpcUrls: z.array(url).min(1),
+  wsUrl: url.optional(),
+  commitment: z.enum(["processed", "confirmed", "finalized"]).default("confirmed"),
+  dbPath: z.string().min(1).default("futstar-keeper.db"),
+  logLevel: z.enum(LOG_LEVELS as unknown as ["debug", "info", "warn", "error"]).default("info"),
+  http: z.object({ host: z.string().default("127.0.0.1"), port: z.number().int().min(0).max(65535).default(9464) }).default({ host: "127.0.0.1", port: 9464 }),
+  keypairs: z.object({
+    payer: z.string().min(1),
+    operator: z.string().min(1).optional(),
+    oracleSigners: z.array(z.string().min(1)).min(1).max(8),
+  }),
+  programs: z.object({ oracle: z.string().min(32).max(44), futstar: z.string().min(32).max(44) }).optional(),
+  pushIntervalMs: z.number().int().min(50).max(60_000).default(1000),
+  crankIntervalMs: z.number().int().min(50).max(60_000).default(1000),
+  priorityFee: z
+    .object({
+      source: z.enum(["auto", "recent", "helius", "none"]).default("auto"),
+      percentile: z.number().min(0).max(100).default(75),
+      maxMicroLamports: z.number().int().min(0).default(1_000_000),
+      heliusApiKey: z.string().optional(),
+      heliusLevel: z.enum(["Min", "Low", "Medium", "High", "VeryHigh", "UnsafeMax"]).default("Medium"),
+    })
+    .default({ source: "auto", percentile: 75, maxMicroLamports: 1_000_000, heliusLevel: "Medium" }),
+  matches: z.array(matchSchema).default([]),
+});
+
+export type KeeperConfig = z.infer<typeof configSchema>;
+export type MatchConfig = z.infer<typeof matchSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(`config: ${field}: ${message}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const list = (s: string): string[] => s.split(",").map((x) => x.trim()).filter((x) => x.length > 0);
+
+/** Applies environment overrides to a parsed-but-unvalidated config object. */
+function withEnv(raw: Record<string, unknown>, env: Env): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...raw };
+  const obj = (k: string): Record<string, unknown> => {
+    const v = out[k];
+    const copy = typeof v === "object" && v !== null ? { ...(v as Record<string, unknown>) } : {};
+    out[k] = copy;
+    return copy;
+  };
+  if (env.FUTSTAR_KEEPER_RPC_URLS) out.rpcUrls = list(env.FUTSTAR_KEEPER_RPC_URLS);
+  if (env.FUTSTAR_KEEPER_WS_URL) out.wsUrl = env.FUTSTAR_KEEPER_WS_URL;
+  if (env.FUTSTAR_KEEPER_DB) out.dbPath = env.FUTSTAR_KEEPER_DB;
+  if (env.FUTSTAR_KEEPER_LOG_LEVEL) out.logLevel = env.FUTSTAR_KEEPER_LOG_LEVEL;
+  if (env.FUTSTAR_KEEPER_HTTP_HOST) obj("http").host = env.FUTSTAR_KEEPER_HTTP_HOST;
+  if (env.FUTSTAR_KEEPER_HTTP_PORT) {
+    const port = Number(env.FUTSTAR_KEEPER_HTTP_PORT);
+    obj("http").port = Number.isFinite(port) ? port : env.FUTSTAR_KEEPER_HTTP_PORT;
+  }
+  if (env.FUTSTAR_KEEPER_PAYER) obj("keypairs").payer = env.FUTSTAR_KEEPER_PAYER;
+  if (env.FUTSTAR_KEEPER_OPERATOR) obj("keypairs").operator = env.FUTSTAR_KEEPER_OPERATOR;
+  if (env.FUTSTAR_KEEPER_ORACLE_SIGNERS) obj("keypairs").oracleSigners = list(env.FUTSTAR_KEEPER_ORACLE_SIGNERS);
+  if (env.HELIUS_API_KEY) obj("priorityFee").heliusApiKey = env.HELIUS_API_KEY;
+  return out;
+}
+
+/** Validates a config object (file content + env); relative paths resolve against `baseDir`. */
+export function parseConfig(raw: unknown, env: Env = {}, baseDir = process.cwd()): KeeperConfig {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError("(root)", "must be a JSON object");
+  const result = configSchema.safeParse(withEnv(raw as Record<string, unknown>, env));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(issue && issue.path.length > 0 ? issue.path.join(".") : "(root)", issue?.message ?? "invalid");
+  }
+  const c = result.data;
+  const at = (p: string): string => resolve(baseDir, p);
+  const isUrl = (s: string): boolean => /^https?:\/\//.test(s);
+  return {
+    ...c,
+    dbPath: c.dbPath === ":memory:" ? c.dbPath : at(c.dbPath),
+    keypairs: {
+      payer: at(c.keypairs.payer),
+      operator: c.keypairs.operator === undefined ? undefined : at(c.keypairs.operator),
+      oracleSigners: c.keypairs.oracleSigners.map(at),
+    },
+    matches: c.matches.map((m) => ({ ...m, source: isUrl(m.source) ? m.source : at(m.source) })),
+  };
+}
+
+/** Reads the config file (optional: env alone may configure the keeper) and applies env. */
+export async function loadConfig(path: string | undefined, env: Env = process.env): Promise<KeeperConfig> {
+  if (path === undefined) return parseConfig({}, env);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    throw new ConfigError("(file)", `cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError("(json)", `${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return parseConfig(raw, env, dirname(resolve(path)));
+}
