@@ -6,3 +6,6 @@ export * from "./instructions/index.js";
 export * as math from "./math/index.js";
 export * from "./pda.js";
 export * from "./programs.js";
+export * from "./client.js";
+export * from "./rpc/send.js";
+export * from "./subscriptions.js";
