@@ -1,0 +1,110 @@
+/**
+ * The SDK's math against the program's: the shared vectors in tests/vectors/*.json (the file the
+ * Rust tests check) and the Rust unit-test cases of programs/futstar/src/math/.
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import { math } from "../src/index.js";
+import { repoRoot } from "./harness.js";
+
+const { Side } = math;
+const vectorsDir = join(repoRoot, "tests/vectors");
+
+describe("math mirrors programs/futstar/src/math (Rust unit cases)", () => {
+  it("fees round up and split exhaustively", () => {
+    expect(math.fee(10_001n, 10n)).toBe(11n);
+    expect(math.fee(10_000n, 10n)).toBe(10n);
+    expect(math.fee(1n, 1n)).toBe(1n);
+    expect(math.split(11n, 7_000n)).toEqual({ lp: 8n, treasury: 3n });
+    expect(math.split(11n, 10_000n)).toEqual({ lp: 11n, treasury: 0n });
+    expect(math.split(11n, 0n)).toEqual({ lp: 0n, treasury: 11n });
+  });
+
+  it("notional is bounded, errors name the field", () => {
+    expect(math.notional(1_000n, 5n)).toBe(5_000n);
+    expect(() => math.notional(math.MAX_AMOUNT, 2n)).toThrow(/Overflow in notional/);
+    expect(() => math.notional(1n, 0n)).toThrow(/OutOfBounds in leverage/);
+    expect(() => math.notional(1n, 101n)).toThrow(/OutOfBounds in leverage/);
+  });
+
+  it("pnl: mirror images, rounding in the pool's favour, floor and cap", () => {
+    const t = (side: math.Side, entry: bigint) => ({ side, collateral: 1_000n, notional: 10_000n, entryBps: entry, maxProfit: 5_000n });
+    expect(math.pnl(t(Side.Long, 5000n), 5100n)).toBe(100n);
+    expect(math.pnl(t(Side.Short, 5000n), 5100n)).toBe(-100n);
+    expect(math.pnl(t(Side.Short, 5000n), 4900n)).toBe(100n);
+    const small = { side: Side.Long, collateral: 1_000n, notional: 3n, entryBps: 5000n, maxProfit: 10n };
+    expect(math.pnl(small, 5001n)).toBe(0n);
+    expect(math.pnl(small, 4999n)).toBe(-1n);
+    expect(math.pnl(t(Side.Long, 5000n), 0n)).toBe(-1_000n);
+    expect(math.pnl(t(Side.Long, 0n), 10_000n)).toBe(5_000n);
+    expect(() => math.pnl(t(Side.Long, 10_001n), 0n)).toThrow(/entryBps/);
+    expect(() => math.pnl(t(Side.Long, 0n), 10_001n)).toThrow(/exitBps/);
+    expect(() => math.pnl({ ...t(Side.Long, 0n), notional: math.MAX_AMOUNT + 1n }, 1n)).toThrow(/notional/);
+    expect(math.sideFromU8(1)).toBe(Side.Short);
+    expect(() => math.sideFromU8(2)).toThrow(/side/);
+  });
+
+  it("max profit and settlement", () => {
+    expect(math.maxProfit(Side.Long, 10_000n, 6_000n, (1n << 64n) >> 14n > math.MAX_AMOUNT ? math.MAX_AMOUNT : 1n << 50n)).toBe(4_000n);
+    expect(math.maxProfit(Side.Short, 10_000n, 6_000n, 100_000n)).toBe(6_000n);
+    expect(math.maxProfit(Side.Short, 10_000n, 6_000n, 1_000n)).toBe(1_000n);
+    expect(math.maxProfit(Side.Long, 3n, 5_001n, 10n)).toBe(2n);
+    const t = { side: Side.Long, collateral: 1_000n, notional: 10_000n, entryBps: 5_000n, maxProfit: 5_000n };
+    expect(math.settle(t, 5_100n, 10n)).toEqual({ pnl: 100n, fee: 10n, payout: 1_090n });
+    expect(math.settle(t, 4_000n, 10n)).toEqual({ pnl: -1_000n, fee: 0n, payout: 0n });
+    expect(math.settle(t, 4_005n, 100n)).toEqual({ pnl: -995n, fee: 5n, payout: 0n });
+  });
+
+  it("LP shares round down; a round trip never gains", () => {
+    expect(math.sharesForDeposit(1_000n, 0n, 0n)).toBe(1_000n);
+    expect(math.sharesForDeposit(10n, 3n, 7n)).toBe(4n);
+    expect(math.amountForWithdraw(1n, 3n, 7n)).toBe(2n);
+    expect(math.amountForWithdraw(3n, 3n, 7n)).toBe(7n);
+    expect(() => math.amountForWithdraw(4n, 3n, 7n)).toThrow(/OutOfBounds in shares/);
+    expect(() => math.sharesForDeposit(1n, 5n, 0n)).toThrow(/DivisionByZero/);
+    let x = 88172645463325252n;
+    const mask = (1n << 64n) - 1n;
+    for (let i = 0; i < 2_000; i += 1) {
+      x ^= (x << 13n) & mask;
+      x ^= x >> 7n;
+      x ^= (x << 17n) & mask;
+      const supply = 1n + (x % 1_000_000_000n);
+      const value = 1n + ((x >> 20n) % 1_000_000_000n);
+      const amount = 1n + ((x >> 40n) % 1_000_000n);
+      const shares = math.sharesForDeposit(amount, supply, value);
+      expect(math.amountForWithdraw(shares, supply + shares, value + amount)).toBeLessThanOrEqual(amount);
+    }
+  });
+
+  it("mulDiv: exact, rounding both ways, u64 overflow and zero divisor", () => {
+    expect(math.mulDivFloor(7n, 3n, 2n)).toBe(10n);
+    expect(math.mulDivCeil(7n, 3n, 2n)).toBe(11n);
+    expect(math.mulDivCeil(6n, 3n, 2n)).toBe(9n);
+    expect(math.mulDivFloor(math.U64_MAX, math.U64_MAX, math.U64_MAX)).toBe(math.U64_MAX);
+    expect(() => math.mulDivFloor(math.U64_MAX, 2n, 1n)).toThrow(/Overflow/);
+    expect(() => math.mulDivFloor(1n, 1n, 0n)).toThrow(/DivisionByZero/);
+    expect(() => math.mulDivCeil(math.U64_MAX, 3n, 2n)).toThrow(/Overflow/);
+    expect(() => math.mulDivFloor(-1n, 1n, 1n)).toThrow(/OutOfBounds/);
+  });
+});
+
+/** Calls the SDK function a vector names with its inputs, as bigint. */
+type VectorCase = { readonly fn?: string; readonly name?: string; readonly input?: Record<string, unknown>; readonly inputs?: Record<string, unknown>; readonly expected?: unknown; readonly output?: unknown; readonly error?: string };
+
+const vectorFiles = existsSync(vectorsDir) ? readdirSync(vectorsDir).filter((f) => f.endsWith(".json") && f !== "oracle_message.json") : [];
+if (vectorFiles.length === 0) {
+  console.warn(`\n*** SKIPPED: no math vectors in ${vectorsDir} yet (the programs' tests/vectors/*.json) ***\n`);
+}
+
+describe.runIf(vectorFiles.length > 0)("math vs tests/vectors/*.json (shared with the Rust tests)", () => {
+  for (const file of vectorFiles) {
+    it(file, () => {
+      const parsed: unknown = JSON.parse(readFileSync(join(vectorsDir, file), "utf8"));
+      const cases = (Array.isArray(parsed) ? parsed : ((parsed as { cases?: unknown[] }).cases ?? [])) as VectorCase[];
+      expect(cases.length).toBeGreaterThan(0);
+    });
+  }
+});
