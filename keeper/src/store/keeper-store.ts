@@ -202,15 +202,18 @@ export class KeeperStore {
 
   // ---- event log -----------------------------------------------------------------------------
 
-  /** Appends changes to the match's log in arrival order. */
-  appendChanges(matchKey: string, changes: readonly FeedChange[]): void {
+  /**
+   * Appends changes to the match's log in arrival order; `appliedAt` is the engine tick
+   * ('period/tMs') they were applied before, so the series can be recomputed exactly as it ran.
+   */
+  appendChanges(matchKey: string, changes: readonly FeedChange[], appliedAt: string | null = null): void {
     if (changes.length === 0) return;
     const received = this.now();
-    const insert = this.db.prepare("INSERT INTO match_changes (match_key, ord, change, received_ms) VALUES (?, ?, ?, ?)");
+    const insert = this.db.prepare("INSERT INTO match_changes (match_key, ord, change, applied_at, received_ms) VALUES (?, ?, ?, ?, ?)");
     this.db.transaction(() => {
       const row = this.db.prepare("SELECT COALESCE(MAX(ord), -1) AS last FROM match_changes WHERE match_key = ?").get(matchKey) as { last: number };
       let ord = row.last + 1;
-      for (const c of changes) insert.run(matchKey, ord++, JSON.stringify(c), received);
+      for (const c of changes) insert.run(matchKey, ord++, JSON.stringify(c), appliedAt, received);
     })();
   }
 
@@ -218,6 +221,12 @@ export class KeeperStore {
   changes(matchKey: string): FeedChange[] {
     const rows = this.db.prepare("SELECT change FROM match_changes WHERE match_key = ? ORDER BY ord").all(matchKey) as { change: string }[];
     return rows.map((r) => JSON.parse(r.change) as FeedChange);
+  }
+
+  /** The log with the tick each change was applied before. */
+  changesWithTick(matchKey: string): { change: FeedChange; appliedAt: string | null }[] {
+    const rows = this.db.prepare("SELECT change, applied_at FROM match_changes WHERE match_key = ? ORDER BY ord").all(matchKey) as { change: string; applied_at: string | null }[];
+    return rows.map((r) => ({ change: JSON.parse(r.change) as FeedChange, appliedAt: r.applied_at }));
   }
 
   changeCount(matchKey: string): number {
@@ -253,7 +262,7 @@ export class KeeperStore {
   // ---- pushed series -------------------------------------------------------------------------
 
   /** Records signed updates (state `signed`) before they are sent. */
-  recordSigned(updates: readonly Omit<PushedUpdate, "state" | "signature" | "error">[], signature: string): void {
+  recordSigned(updates: readonly Omit<PushedUpdate, "state" | "signature" | "error">[], signature: string | null): void {
     const insert = this.db.prepare(
       `INSERT INTO pushed_updates (feed, seq, match_key, period, t_ms, ts, status, suspended, index_bps, components, state, signature, created_ms)
        VALUES (@feed, @seq, @matchKey, @period, @tMs, @ts, @status, @suspended, @indexBps, @components, 'signed', @signature, @created)`,

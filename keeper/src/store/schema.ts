@@ -22,6 +22,7 @@ export const MIGRATIONS: readonly string[] = [
     match_key   TEXT NOT NULL REFERENCES matches(match_key),
     ord         INTEGER NOT NULL,
     change      TEXT NOT NULL,
+    applied_at  TEXT,                   -- 'period/tMs' of the engine tick it was applied before
     received_ms INTEGER NOT NULL,
     PRIMARY KEY (match_key, ord)
   );
