@@ -74,7 +74,7 @@ describe("futstar main flow through the SDK (real futstar.so in LiteSVM)", () =>
     setTime(chain.svm, T0);
   });
 
-  const push = async (ts: bigint, indexBps: number): Promise<PublicKey> => {
+  const push = (ts: bigint, indexBps: number): PublicKey => {
     samples.push({ ts, indexBps });
     setTime(chain.svm, ts);
     return writeFeed(chain, "wc2018-final", samples);
@@ -82,7 +82,7 @@ describe("futstar main flow through the SDK (real futstar.so in LiteSVM)", () =>
 
   it("runs init → pool → deposit → open → fill → close → fill → settle", async () => {
     const { svm, ids, payer } = chain;
-    const feed = await writeFeed(chain, "wc2018-final", samples);
+    const feed = writeFeed(chain, "wc2018-final", samples);
     const treasury = Keypair.generate().publicKey;
     cu["exchange_init"] = sendOk(svm, [exchangeInit(ids, { payer: payer.publicKey, config: config(chain, treasury) })], payer);
     const exchange = decodeFutstarAccount("exchange", accountData(svm, exchangePda(ids.futstar)[0])!);
@@ -124,17 +124,17 @@ describe("futstar main flow through the SDK (real futstar.so in LiteSVM)", () =>
     expect(tokenBalance(svm, ownerToken)).toBe(10_000_000n - collateral - math.fee(notional, 10n));
 
     const accounts = { pool, feed, position, trader, ownerToken };
-    await push(T0 + DELAY, 5200);
+    push(T0 + DELAY, 5200);
     cu["position_fill_open"] = sendOk(svm, [positionFillOpen(ids, accounts)], payer);
     decoded = decodeFutstarAccount("position", accountData(svm, position)!);
     expect(positionStatusOf(decoded)).toBe(PositionStatus.Open);
     expect(decoded.entryIndex).toBe(5200);
     expect(big(decoded.maxProfit)).toBe(math.maxProfit(math.Side.Long, notional, 5200n, 100_000_000n));
 
-    await push(T0 + 20n, 5300);
+    push(T0 + 20n, 5300);
     cu["position_request_close"] = sendOk(svm, [positionRequestClose(ids, { owner: owner.publicKey, position })], owner);
     const before = tokenBalance(svm, ownerToken);
-    await push(T0 + 20n + DELAY, 5500);
+    push(T0 + 20n + DELAY, 5500);
     cu["position_fill_close"] = sendOk(svm, [positionFillClose(ids, accounts)], payer);
     decoded = decodeFutstarAccount("position", accountData(svm, position)!);
     expect(positionStatusOf(decoded)).toBe(PositionStatus.Closed);
@@ -146,15 +146,15 @@ describe("futstar main flow through the SDK (real futstar.so in LiteSVM)", () =>
     expect(tokenBalance(svm, ownerToken) - before).toBe(settlement.payout);
 
     // A second position held to expiry, settled by anyone.
-    await push(T0 + 40n, 5500);
+    push(T0 + 40n, 5500);
     sendOk(svm, [open(1n, 60)], owner);
     const second = positionPda(ids.futstar, trader, 1n)[0];
     const secondAccounts = { ...accounts, position: second };
-    await push(T0 + 40n + DELAY, 5400);
+    push(T0 + 40n + DELAY, 5400);
     sendOk(svm, [positionFillOpen(ids, secondAccounts)], payer);
     const filled = decodeFutstarAccount("position", accountData(svm, second)!);
-    await push(big(filled.expiryTs), 4900);
-    await push(big(filled.expiryTs) + 1n, 4800);
+    push(big(filled.expiryTs), 4900);
+    push(big(filled.expiryTs) + 1n, 4800);
     cu["position_settle"] = sendOk(svm, [positionSettle(ids, secondAccounts)], payer);
     const settled = decodeFutstarAccount("position", accountData(svm, second)!);
     expect(positionStatusOf(settled)).toBe(PositionStatus.Settled);
