@@ -1,0 +1,5 @@
+import { ResponsiblePlayFeature } from "@/features/responsible-play/responsible-play-feature";
+
+export default function ResponsiblePlayPage() {
+  return <ResponsiblePlayFeature />;
+}
