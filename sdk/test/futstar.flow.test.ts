@@ -4,6 +4,10 @@
  * a second position settled at expiry; accounts read back with the SDK's decoders and the
  * amounts checked against the SDK's math.
  */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
 import { Keypair, type PublicKey } from "@solana/web3.js";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -14,6 +18,7 @@ import {
   decodeTransactionError,
   exchangeInit,
   exchangePda,
+  futstarIdlSourceSha256,
   lpMintPda,
   math,
   poolCreate,
@@ -31,7 +36,7 @@ import {
   vaultPda,
 } from "../src/index.js";
 import { writeFeed, type FixtureSample } from "./feed-fixture.js";
-import { type Chain, accountData, createMint, createTokenAccount, fund, mintTo, newChain, send, sendOk, setTime, tokenBalance } from "./harness.js";
+import { type Chain, repoRoot, accountData, createMint, createTokenAccount, fund, mintTo, newChain, send, sendOk, setTime, tokenBalance } from "./harness.js";
 
 const T0 = 1_780_000_000n;
 const DELAY = 5n;
@@ -63,7 +68,13 @@ function config(chain: Chain, treasury: PublicKey): ExchangeConfigInput {
   };
 }
 
-describe("futstar main flow through the SDK (real futstar.so in LiteSVM)", () => {
+// The flow runs once the SDK's IDL copy is generated from the program's own IDL (until then the
+// copy is a draft and the deployed .so may not match it): skipped LOUDLY, never silently.
+const idlPath = join(repoRoot, "programs/futstar/idl/futstar.json");
+const idlIsReal = existsSync(idlPath) && createHash("sha256").update(readFileSync(idlPath)).digest("hex") === futstarIdlSourceSha256;
+if (!idlIsReal) console.warn(`\n*** SKIPPED futstar main flow: ${idlPath} missing or not synced (npm run sync-idl -w sdk) ***\n`);
+
+describe.runIf(idlIsReal)("futstar main flow through the SDK (real futstar.so in LiteSVM)", () => {
   let chain: Chain;
   let samples: FixtureSample[];
   const cu: Record<string, bigint> = {};

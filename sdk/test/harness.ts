@@ -37,12 +37,14 @@ export interface Chain {
   readonly payer: Keypair;
 }
 
-/** A fresh chain with both programs deployed at random addresses and a funded payer. */
-export function newChain(): Chain {
+/** A fresh chain with both programs deployed (unless `deploy` is false) at random addresses and a funded payer. */
+export function newChain(deploy = true): Chain {
   const svm = new LiteSVM().withPrecompiles();
   const ids: ProgramIds = { futstar: Keypair.generate().publicKey, momentumOracle: Keypair.generate().publicKey };
-  svm.addProgram(address(ids.futstar.toBase58()), programBytes("futstar"));
-  svm.addProgram(address(ids.momentumOracle.toBase58()), programBytes("momentum_oracle"));
+  if (deploy) {
+    svm.addProgram(address(ids.futstar.toBase58()), programBytes("futstar"));
+    svm.addProgram(address(ids.momentumOracle.toBase58()), programBytes("momentum_oracle"));
+  }
   const payer = Keypair.generate();
   fund(svm, payer.publicKey);
   return { svm, ids, payer };
