@@ -124,7 +124,15 @@ export class TxSender {
         request.onSigned?.(signature);
         const raw = tx.serialize();
         const outcome = await this.sendUntilFinal(raw, signature, lastValidBlockHeight, deadline, attempts);
-        if (outcome !== "expired") return outcome;
+        if (outcome !== "expired") {
+          // Refused now, but an earlier signature of the same work may have landed after all
+          // (the refusal is then the chain saying "already done"): report the landing.
+          if (outcome.status === "rejected" && signatures.length > 1) {
+            const earlier = await landedAmong();
+            if (earlier?.status === "landed") return earlier;
+          }
+          return outcome;
+        }
         lastError = new Error(`blockhash ${blockhash} expired`);
       } catch (err) {
         if (!(err instanceof RpcUnavailableError)) throw err;

@@ -1,0 +1,186 @@
+/**
+ * The keeper's round: every interval, advance each live match to the frame now due, store the
+ * changes it applied, push one update per match, and retire matches that ended. Status changes
+ * (kick-off, half-time, extra time = Live in periods 3–4, end, abandoned) travel as the update's
+ * status and are never skipped by fast pacing.
+ */
+import type { PublicKey } from "@solana/web3.js";
+import type { Logger } from "../ops/log.js";
+import type { KeeperMetrics } from "../ops/metrics.js";
+import type { KeeperStore } from "../store/keeper-store.js";
+import { type Frame, tickKey } from "./match-frames.js";
+import { componentsTuple, FeedStatus, type FeedStatusCode } from "./oracle-codec.js";
+import type { OraclePusher, PushItem, PushResult } from "./oracle-pusher.js";
+
+/** How many frames a match advances per round: `{ framesPerRound: 1 }` = every frame. */
+export interface Pacing {
+  readonly framesPerRound: number;
+}
+
+interface LiveMatch {
+  readonly key: string;
+  readonly feed: PublicKey;
+  readonly frames: Iterator<Frame>;
+  readonly pacing: Pacing;
+  /** Frame held back because a status frame had to go first. */
+  pending: Frame | null;
+  last: Frame | null;
+  abandon: boolean;
+  done: boolean;
+}
+
+export interface LoopDeps {
+  readonly store: KeeperStore;
+  readonly pusher: Pick<OraclePusher, "pushRound">;
+  /** Oracle time for this round's updates, unix seconds (never decreasing). */
+  readonly oracleTs: () => bigint;
+  readonly nowMs?: () => number;
+  readonly metrics?: KeeperMetrics;
+  readonly log?: Logger;
+}
+
+export interface RoundReport {
+  readonly pushed: readonly PushResult[];
+  readonly ended: readonly string[];
+}
+
+export class KeeperLoop {
+  private readonly matches = new Map<string, LiveMatch>();
+  private readonly nowMs: () => number;
+
+  constructor(private readonly deps: LoopDeps) {
+    this.nowMs = deps.nowMs ?? Date.now;
+  }
+
+  get liveCount(): number {
+    return this.matches.size;
+  }
+
+  /**
+   * Follows a match. `resumeAfter` (a restart): frames up to and including that tick are
+   * replayed into the engine without being pushed, and changes already stored are not stored again.
+   */
+  addMatch(key: string, feed: PublicKey, frames: Iterable<Frame>, pacing: Pacing, resumeAfter: { period: number; tMs: number; status: number } | null = null): void {
+    if (!(pacing.framesPerRound >= 1) || !Number.isInteger(pacing.framesPerRound)) throw new RangeError(`pacing.framesPerRound: must be a positive integer, got ${pacing.framesPerRound}`);
+    const iterator = frames[Symbol.iterator]();
+    const match: LiveMatch = { key, feed, frames: iterator, pacing, pending: null, last: null, abandon: false, done: false };
+    if (resumeAfter !== null) {
+      let stored = this.deps.store.changeCount(key);
+      for (let r = iterator.next(); !r.done; r = iterator.next()) {
+        const f = r.value;
+        // Changes not yet stored when the keeper stopped are stored now.
+        const fresh = f.changes.slice(Math.min(stored, f.changes.length));
+        stored = Math.max(0, stored - f.changes.length);
+        if (fresh.length > 0) this.deps.store.appendChanges(key, fresh, tickKey(f.period, f.tMs));
+        match.last = f;
+        if (f.period === resumeAfter.period && f.tMs === resumeAfter.tMs && f.status === resumeAfter.status) break;
+      }
+    }
+    this.matches.set(key, match);
+    this.deps.metrics?.liveMatches.set(this.matches.size);
+  }
+
+  /** Publishes Abandoned for the match at the next round, then stops following it. */
+  abandon(key: string): void {
+    const match = this.matches.get(key);
+    if (!match) throw new RangeError(`match '${key}' is not live`);
+    match.abandon = true;
+  }
+
+  private take(match: LiveMatch): Frame | null {
+    const r = match.pending ?? match.frames.next().value ?? null;
+    match.pending = null;
+    return r;
+  }
+
+  /** Advances the match by its pacing; stops at a status change so it is published. */
+  private advance(match: LiveMatch): Frame | null {
+    let chosen: Frame | null = null;
+    for (let i = 0; i < match.pacing.framesPerRound; i++) {
+      const frame = this.take(match);
+      if (frame === null) break;
+      const changesStatus = frame.status !== (chosen ?? match.last)?.status;
+      if (chosen !== null && changesStatus) {
+        match.pending = frame;
+        break;
+      }
+      if (frame.changes.length > 0) this.deps.store.appendChanges(match.key, frame.changes, tickKey(frame.period, frame.tMs));
+      chosen = frame;
+      if (changesStatus && frame.status !== FeedStatus.Live) break;
+    }
+    return chosen;
+  }
+
+  /** One round: at most one update per match. */
+  async round(): Promise<RoundReport> {
+    const ts = this.deps.oracleTs();
+    const items: PushItem[] = [];
+    const ended: string[] = [];
+    const computedAtMs = this.nowMs();
+    for (const match of this.matches.values()) {
+      let frame: Frame | null;
+      let status: FeedStatusCode;
+      if (match.abandon) {
+        frame = match.last;
+        status = FeedStatus.Abandoned;
+        match.done = true;
+      } else {
+        frame = this.advance(match);
+        if (frame === null) {
+          match.done = true;
+          continue;
+        }
+        status = frame.status;
+        if (status === FeedStatus.Ended) match.done = true;
+      }
+      if (frame === null) continue;
+      match.last = frame;
+      const { tick } = frame;
+      items.push({
+        matchKey: match.key,
+        feed: match.feed,
+        period: frame.period,
+        tMs: frame.tMs,
+        computedAtMs,
+        update: { ts, status, suspended: tick.suspended, indexBps: tick.index, components: componentsTuple(tick.components) },
+      });
+    }
+    const pushed = items.length > 0 ? await this.deps.pusher.pushRound(items) : [];
+    for (const result of pushed) {
+      const match = this.matches.get(result.matchKey);
+      if (!match) continue;
+      const item = items.find((i) => i.matchKey === result.matchKey);
+      if (!item) continue;
+      if (result.status === "landed") {
+        this.deps.store.setMatchStatus(match.key, item.update.status);
+      } else if (item.update.status !== FeedStatus.Live) {
+        // A status change that did not land is sent again next round (its changes are stored).
+        match.done = false;
+        if (!match.abandon && match.last) match.pending = { ...match.last, changes: [] };
+      }
+    }
+    for (const match of [...this.matches.values()]) {
+      if (match.done) {
+        this.matches.delete(match.key);
+        ended.push(match.key);
+        this.deps.log?.info("match finished", { match: match.key, abandoned: match.abandon });
+      }
+    }
+    this.deps.metrics?.liveMatches.set(this.matches.size);
+    return { pushed, ended };
+  }
+
+  /** Rounds every `intervalMs` until every match has finished or `signal` aborts. */
+  async run(intervalMs: number, signal: AbortSignal, sleep: (ms: number, signal: AbortSignal) => Promise<void>): Promise<void> {
+    while (!signal.aborted && this.matches.size > 0) {
+      const started = this.nowMs();
+      try {
+        await this.round();
+      } catch (err) {
+        this.deps.metrics?.pushFailures.inc({ reason: "round" });
+        this.deps.log?.error("round failed", { err });
+      }
+      await sleep(Math.max(0, intervalMs - (this.nowMs() - started)), signal);
+    }
+  }
+}
