@@ -3,7 +3,6 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
-  esbuild: { jsx: "automatic" },
   test: {
     include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
     environment: "happy-dom",

@@ -33,7 +33,7 @@ export function useSendTransaction(): { send: (label: string, instructions: Tran
         const result = await connection.confirmTransaction({ signature, blockhash, lastValidBlockHeight }, "confirmed");
         if (result.value.err !== null) {
           const logs = (await connection.getTransaction(signature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 }))?.meta?.logMessages ?? [];
-          throw Object.assign(new Error(`transaction ${signature} failed: ${JSON.stringify(result.value.err)}`), { logs, transactionError: result.value.err });
+          throw Object.assign(new Error(`transaction ${signature} failed: ${JSON.stringify(result.value.err)}`), { logs, err: result.value.err });
         }
         notify("success", `${label} sent`, `Confirmed: ${signature.slice(0, 12)}…`);
         return { ok: true, signature };
