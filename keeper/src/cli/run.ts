@@ -3,10 +3,11 @@
  * `commands/<name>.ts` exporting a CliCommand and list it in COMMANDS.
  */
 import type { CliCommand } from "./command.js";
+import { recomputeCommand } from "./commands/recompute.js";
 import { replayCommand } from "./commands/replay.js";
 import { type CliIo, UsageError } from "./io.js";
 
-export const COMMANDS: readonly CliCommand[] = [replayCommand];
+export const COMMANDS: readonly CliCommand[] = [replayCommand, recomputeCommand];
 
 function help(): string {
   const lines = ["usage: futstar-keeper <command> [options]", "", "commands:"];
