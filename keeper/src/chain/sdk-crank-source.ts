@@ -33,7 +33,7 @@ export const SETTLE_BATCH = 8;
 const num = (v: { toString(): string }): number => Number(v.toString());
 
 export class SdkCrankSource implements CrankSource {
-  constructor(private readonly pool: RpcPool, private readonly ids: ProgramIds, private readonly nowTs: () => bigint) {}
+  constructor(private readonly pool: RpcPool, private readonly ids: ProgramIds, private readonly nowTs: () => Promise<bigint>) {}
 
   private async pools(): Promise<Map<string, FutstarAccounts["pool"]>> {
     const pools = await this.pool.call((c) => fetchAllFutstar(c, this.ids, "pool"));
@@ -69,7 +69,7 @@ export class SdkCrankSource implements CrankSource {
         instructions: () => [opening ? positionFillOpen(this.ids, a) : positionFillClose(this.ids, a)],
       });
     }
-    const now = this.nowTs();
+    const now = await this.nowTs();
     const expired = await this.pool.call((c) => fetchExpiredPositions(c, this.ids, now));
     for (const position of expired) {
       const a = this.accountsFor(position, pools);

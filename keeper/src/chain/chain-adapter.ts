@@ -1,0 +1,34 @@
+/**
+ * Everything program-specific the keeper needs, in one place: the oracle's wire format, feed and
+ * pool creation, crank work, error names. `sdk-adapter.ts` implements it with `@futstar/sdk`.
+ */
+import type { PublicKey } from "@solana/web3.js";
+import type { CrankSource } from "./cranks.js";
+import type { OracleCodec } from "./oracle-codec.js";
+import type { ProgramFailure } from "./tx-error.js";
+
+export interface MatchIdentity {
+  /** 32 bytes. */
+  readonly matchId: Uint8Array;
+  readonly home: string;
+  readonly away: string;
+}
+
+export interface ChainAdapter {
+  readonly codec: OracleCodec;
+  /** Last accepted sequence number of the feed (0 before the first update). */
+  chainSeq(feed: PublicKey): Promise<bigint>;
+  /** The feed's current status byte, or null when the feed does not exist. */
+  feedStatus(feed: PublicKey): Promise<number | null>;
+  /** Creates the match's feed when missing (operator key); returns its address. */
+  ensureFeed(match: MatchIdentity): Promise<PublicKey>;
+  /** Creates the feed's pool when missing and the keeper is configured to; its address or null. */
+  ensurePool(feed: PublicKey): Promise<PublicKey | null>;
+  readonly crankSource: CrankSource;
+  /** The program refused the work because it was already done (position/pool status moved on). */
+  alreadyDone(failure: ProgramFailure): boolean;
+  /** The program error's name and message. */
+  describe(failure: ProgramFailure): string;
+  /** Chain clock, unix seconds. */
+  chainNowTs(): Promise<bigint>;
+}

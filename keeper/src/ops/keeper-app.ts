@@ -1,0 +1,188 @@
+/**
+ * `futstar-keeper run` as a library: wires config → store, RPC pool, fee source, sender, chain
+ * adapter, pusher, loop and cranker; serves /metrics and /healthz; stops gracefully when
+ * `signal` aborts (the current round finishes, nothing is left half-written).
+ */
+import { createHash } from "node:crypto";
+import type { Keypair, PublicKey } from "@solana/web3.js";
+import { Cranker } from "../chain/cranks.js";
+import type { ChainAdapter } from "../chain/chain-adapter.js";
+import { KeeperLoop } from "../chain/keeper-loop.js";
+import { matchFrames } from "../chain/match-frames.js";
+import { FeedStatus } from "../chain/oracle-codec.js";
+import { OraclePusher } from "../chain/oracle-pusher.js";
+import { pickFeeSource } from "../chain/priority-fee.js";
+import { RpcPool } from "../chain/rpc-pool.js";
+import { failureFromStatusErr } from "../chain/tx-error.js";
+import { TxSender } from "../chain/tx-sender.js";
+import { loadMatch } from "../feeds/feed.js";
+import { KeeperStore } from "../store/keeper-store.js";
+import type { KeeperConfig } from "./config.js";
+import { startOpsServer } from "./http.js";
+import { loadKeypair } from "./keypair-file.js";
+import type { Logger } from "./log.js";
+import { KeeperMetrics } from "./metrics.js";
+import { sleepUnlessAborted } from "./shutdown.js";
+
+export interface AdapterContext {
+  readonly pool: RpcPool;
+  readonly sender: TxSender;
+  readonly payer: Keypair;
+  readonly operator: Keypair | null;
+  readonly config: KeeperConfig;
+}
+
+export interface KeeperApp {
+  readonly opsUrl: string;
+  readonly store: KeeperStore;
+  readonly metrics: KeeperMetrics;
+  readonly loop: KeeperLoop;
+  /** Resolves when the keeper has stopped (signal aborted, or every match ended and `exitWhenDone`). */
+  readonly done: Promise<void>;
+}
+
+export interface AppOptions {
+  readonly log: Logger;
+  readonly signal: AbortSignal;
+  readonly adapter: (ctx: AdapterContext) => ChainAdapter;
+  /** Stop once every match has ended and no crank work is due (tests, one-off replays). */
+  readonly exitWhenDone?: boolean;
+  /** Oracle time source: the wall clock (default) or the chain's clock. */
+  readonly oracleClock?: "wall" | "chain";
+}
+
+/** The 32-byte on-chain match id: sha256 of "provider:matchId". */
+export function onChainMatchId(provider: string, matchId: string): Buffer {
+  return createHash("sha256").update(`${provider}:${matchId}`).digest();
+}
+
+async function reconcile(store: KeeperStore, pool: RpcPool, feed: string, log: Logger): Promise<void> {
+  const open = store.unresolved(feed).filter((u) => u.signature);
+  if (open.length === 0) return;
+  const signatures = [...new Set(open.map((u) => u.signature as string))];
+  const { value } = await pool.call((c) => c.getSignatureStatuses(signatures, { searchTransactionHistory: true }));
+  signatures.forEach((signature, i) => {
+    const seqs = open.filter((u) => u.signature === signature).map((u) => u.seq);
+    const status = value[i];
+    if (status && status.err === null) store.markLanded(feed, seqs, signature);
+    else store.markRejected(feed, seqs, status ? failureFromStatusErr(status.err).text : "not found after restart (expired unconfirmed)");
+  });
+  log.info("reconciled updates left unconfirmed by the previous run", { feed, count: open.length });
+}
+
+export async function startKeeperApp(config: KeeperConfig, options: AppOptions): Promise<KeeperApp> {
+  const { log, signal } = options;
+  const metrics = new KeeperMetrics();
+  const store = new KeeperStore(config.dbPath);
+  const pool = new RpcPool(config.rpcUrls, {
+    commitment: config.commitment,
+    wsEndpoint: config.wsUrl ? () => config.wsUrl : undefined,
+    onFailover: (from, to, err) => {
+      metrics.rpcFailovers.inc();
+      log.warn("rpc failover", { from, to, err });
+    },
+  });
+  const payer = loadKeypair(config.keypairs.payer, "keypairs.payer");
+  const operator = config.keypairs.operator ? loadKeypair(config.keypairs.operator, "keypairs.operator") : null;
+  const signers = config.keypairs.oracleSigners.map((p, i) => loadKeypair(p, `keypairs.oracleSigners.${i}`));
+  const fees = pickFeeSource(config.priorityFee, pool);
+  const sender = new TxSender(pool, payer, fees, { onFeeError: (err) => log.warn("priority fee estimate failed; sending without", { source: fees.name, err }) });
+  const adapter = options.adapter({ pool, sender, payer, operator, config });
+  const pusher = new OraclePusher({ store, sender, codec: adapter.codec, signers, chainSeq: (f) => adapter.chainSeq(f), metrics, log, describe: (f) => adapter.describe(f) });
+  let lastTs = 0n;
+  const oracleClock = options.oracleClock ?? "wall";
+  let chainTs = 0n;
+  const loop = new KeeperLoop({
+    store,
+    pusher,
+    metrics,
+    log,
+    oracleTs: () => {
+      const candidate = oracleClock === "chain" ? chainTs : BigInt(Math.floor(Date.now() / 1000));
+      lastTs = candidate > lastTs ? candidate : lastTs;
+      return lastTs;
+    },
+  });
+  const cranker = new Cranker({ store, sender, source: adapter.crankSource, alreadyDone: (f) => adapter.alreadyDone(f), describe: (f) => adapter.describe(f), metrics, log });
+
+  for (const m of config.matches) {
+    const loaded = await loadMatch(m.source, m.provider);
+    const matchId = onChainMatchId(loaded.info.provider, loaded.info.matchId);
+    store.upsertMatch({ matchKey: m.key, matchId: matchId.toString("hex"), provider: loaded.info.provider, home: loaded.info.home.name, away: loaded.info.away.name, source: m.source });
+    const feed: PublicKey = await adapter.ensureFeed({ matchId, home: loaded.info.home.name, away: loaded.info.away.name });
+    const poolKey = await adapter.ensurePool(feed);
+    store.setMatchAccounts(m.key, feed.toBase58(), poolKey?.toBase58() ?? null);
+    await reconcile(store, pool, feed.toBase58(), log);
+    const status = await adapter.feedStatus(feed);
+    if (status === FeedStatus.Ended || status === FeedStatus.Abandoned) {
+      log.info("match already finished on chain", { match: m.key, status });
+      continue;
+    }
+    const last = store.lastLanded(feed.toBase58());
+    loop.addMatch(m.key, feed, matchFrames(loaded.events), { framesPerRound: Math.max(1, Math.round(m.speed)) }, last ? { period: last.period, tMs: last.tMs, status: last.status } : null);
+    log.info("following match", { match: m.key, feed: feed.toBase58(), pool: poolKey?.toBase58() ?? null, resumeAfter: last ? `${last.period}/${last.tMs}` : null });
+  }
+
+  let lastRoundMs = Date.now();
+  let lastCrankMs = Date.now();
+  const server = await startOpsServer(config.http.host, config.http.port, {
+    metrics: () => metrics.text(),
+    metricsContentType: metrics.registry.contentType,
+    health: () => {
+      const now = Date.now();
+      const pushAge = now - lastRoundMs;
+      const crankAge = now - lastCrankMs;
+      const ok = !signal.aborted && pushAge < 5 * config.pushIntervalMs + 10_000 && crankAge < 5 * config.crankIntervalMs + 30_000;
+      return { ok, liveMatches: loop.liveCount, lastRoundAgeMs: pushAge, lastCrankAgeMs: crankAge, rpc: pool.currentUrl };
+    },
+  });
+  log.info("keeper started", { ops: server.url, rpc: config.rpcUrls, matches: config.matches.map((m) => m.key), signers: signers.map((s) => s.publicKey.toBase58()) });
+
+  const stopAll = new AbortController();
+  const onAbort = (): void => stopAll.abort();
+  signal.addEventListener("abort", onAbort, { once: true });
+
+  const pushing = (async () => {
+    while (!stopAll.signal.aborted && loop.liveCount > 0) {
+      const started = Date.now();
+      try {
+        if (oracleClock === "chain") chainTs = await adapter.chainNowTs();
+        await loop.round();
+        lastRoundMs = Date.now();
+      } catch (err) {
+        metrics.pushFailures.inc({ reason: "round" });
+        log.error("push round failed", { err });
+      }
+      await sleepUnlessAborted(Math.max(0, config.pushIntervalMs - (Date.now() - started)), stopAll.signal);
+    }
+    lastRoundMs = Number.MAX_SAFE_INTEGER;
+  })();
+  const cranking = (async () => {
+    for (;;) {
+      if (stopAll.signal.aborted) return;
+      const started = Date.now();
+      try {
+        const now = await adapter.chainNowTs();
+        const r = await cranker.round(Number(now));
+        lastCrankMs = Date.now();
+        if (r.done + r.skipped + r.failed > 0) log.info("crank round", { ...r });
+        if (options.exitWhenDone && loop.liveCount === 0 && r.done + r.failed + r.notDue === 0 && r.skipped === 0) return;
+      } catch (err) {
+        metrics.crankFailures.inc({ kind: "round" });
+        log.error("crank round failed", { err });
+      }
+      await sleepUnlessAborted(Math.max(0, config.crankIntervalMs - (Date.now() - started)), stopAll.signal);
+    }
+  })();
+
+  const done = (async () => {
+    await pushing;
+    if (!options.exitWhenDone) await new Promise<void>((resolve) => (stopAll.signal.aborted ? resolve() : stopAll.signal.addEventListener("abort", () => resolve(), { once: true })));
+    await cranking.then(() => stopAll.abort());
+    signal.removeEventListener("abort", onAbort);
+    await server.close();
+    store.close();
+    log.info("keeper stopped");
+  })();
+  return { opsUrl: server.url, store, metrics, loop, done };
+}
