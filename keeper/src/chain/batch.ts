@@ -29,7 +29,14 @@ export function packBatches<T>(items: readonly T[], fits: (batch: readonly T[]) 
 export function transactionSize(payer: PublicKey, instructions: readonly TransactionInstruction[], extraSigners: number, prefixInstructions = 2): number {
   const tx = new Transaction({ feePayer: payer, blockhash: "11111111111111111111111111111111", lastValidBlockHeight: 0 });
   tx.add(...instructions);
-  const message = tx.serializeMessage();
+  let message: Buffer;
+  try {
+    message = tx.serializeMessage();
+  } catch (err) {
+    // web3.js serializes into a packet-sized buffer: overflowing it means "does not fit".
+    if (err instanceof RangeError) return Number.POSITIVE_INFINITY;
+    throw err;
+  }
   const signatures = 1 + extraSigners;
   // compact-u16 signature count + 64 bytes each; the sender adds up to two compute-budget
   // instructions (limit 9 bytes data, price 9 bytes) plus one program key: budget for them.
