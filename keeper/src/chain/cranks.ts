@@ -4,7 +4,7 @@
  * another keeper (or the trader) already did is refused by the program with an "already done"
  * error, which counts as skipped, never as a failure; failed work is simply found again next round.
  */
-import type { PublicKey, TransactionInstruction } from "@solana/web3.js";
+import type { Keypair, PublicKey, TransactionInstruction } from "@solana/web3.js";
 import type { Logger } from "../ops/log.js";
 import type { KeeperMetrics } from "../ops/metrics.js";
 import type { CrankKind, KeeperStore } from "../store/keeper-store.js";
@@ -19,6 +19,8 @@ export interface CrankTask {
   readonly instructions: () => TransactionInstruction[];
   /** Accounts written (priority fee estimate). */
   readonly writable: readonly PublicKey[];
+  /** Signers besides the fee payer (cranks are permissionless: usually none). */
+  readonly signers?: readonly Keypair[];
 }
 
 export interface CrankSource {
@@ -72,7 +74,7 @@ export class Cranker {
     const account = task.account.toBase58();
     const label = { kind: task.kind };
     try {
-      const outcome = await sender.send({ instructions: task.instructions(), writable: task.writable });
+      const outcome = await sender.send({ instructions: task.instructions(), writable: task.writable, signers: task.signers ?? [] });
       if (outcome.status === "landed") {
         store.recordCrank(task.kind, account, task.dueTs, "done", outcome.signature, null);
         (isFill(task.kind) ? metrics?.fills : metrics?.settlements)?.inc({ kind: task.kind });

@@ -6,6 +6,9 @@
  */
 import { Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram } from "@solana/web3.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Cranker, type CrankTask } from "../../src/chain/cranks.js";
+import { KeeperMetrics } from "../../src/ops/metrics.js";
+import { KeeperStore } from "../../src/store/keeper-store.js";
 import { RecentFeesSource, ZeroFeeSource } from "../../src/chain/priority-fee.js";
 import { RpcPool, RpcUnavailableError } from "../../src/chain/rpc-pool.js";
 import { SendTimeoutError, TxSender } from "../../src/chain/tx-sender.js";
@@ -109,5 +112,49 @@ describe("tx sender and RPC pool on the real localnet", () => {
     expect(outcome.status).toBe("rejected");
     const fee = await new RecentFeesSource(pool, 75).microLamportsPerCu([net.authority.publicKey]);
     expect(Number.isInteger(fee) && fee >= 0).toBe(true);
+  });
+});
+
+describe("cranker on the real localnet", () => {
+  it("does due work once, skips work someone else did, leaves work not yet due, records failures", async () => {
+    const p = await proxy();
+    const pool = new RpcPool([p.url]);
+    const sender = new TxSender(pool, net.authority, new ZeroFeeSource(), { pollMs: 50 });
+    const store = new KeeperStore(":memory:");
+    const metrics = new KeeperMetrics();
+    // Each task pays out of a one-shot account: once drained, paying again fails like a settled position.
+    const oneShot = Keypair.generate();
+    await sender.send(transfer(oneShot.publicKey, LAMPORTS_PER_SOL / 10));
+    const sink = Keypair.generate().publicKey;
+    const drain = (kind: CrankTask["kind"], dueTs: number): CrankTask => ({
+      kind,
+      account: oneShot.publicKey,
+      dueTs,
+      writable: [oneShot.publicKey, sink],
+      instructions: () => [SystemProgram.transfer({ fromPubkey: oneShot.publicKey, toPubkey: sink, lamports: LAMPORTS_PER_SOL / 10 })],
+      signers: [oneShot],
+    });
+    let tasks: CrankTask[] = [drain("settle_position", 100), drain("fill_open", 500)];
+    const cranker = new Cranker({
+      store,
+      sender,
+      source: { tasks: async () => tasks },
+      alreadyDone: (f) => /insufficient|debit|0x1\b|custom program error: 0x1/i.test(f.text) || f.code === 1,
+      metrics,
+    });
+    expect(await cranker.round(200)).toEqual({ done: 1, skipped: 0, failed: 0, notDue: 1 });
+    expect(await balance(sink)).toBe(LAMPORTS_PER_SOL / 10);
+    // Another keeper already drained it: the same work is skipped, not an error.
+    tasks = [drain("settle_position", 100)];
+    expect(await cranker.round(200)).toMatchObject({ done: 0, skipped: 1, failed: 0 });
+    expect(store.crank("settle_position", oneShot.publicKey.toBase58())).toMatchObject({ state: "skipped", attempts: 2 });
+    p.mode = "http503";
+    const failing = new Cranker({ store, sender: new TxSender(new RpcPool([p.url]), net.authority, new ZeroFeeSource(), { pollMs: 20, deadlineMs: 300 }), source: { tasks: async () => [drain("fill_close", 1)] }, alreadyDone: () => false, metrics });
+    expect(await failing.round(5)).toMatchObject({ failed: 1 });
+    p.mode = "pass";
+    const text = await metrics.text();
+    expect(text).toMatch(/futstar_keeper_settlements_total\{kind="settle_position"\} 1/);
+    expect(text).toMatch(/futstar_keeper_crank_skipped_total\{kind="settle_position"\} 1/);
+    expect(text).toMatch(/futstar_keeper_crank_failures_total\{kind="fill_close"\} 1/);
   });
 });
