@@ -42,6 +42,8 @@ export const configSchema = z.object({
     oracleSigners: z.array(z.string().min(1)).min(1).max(8),
   }),
   programs: z.object({ oracle: z.string().min(32).max(44), futstar: z.string().min(32).max(44) }).optional(),
+  /** Collateral mint for pools the keeper creates for new feeds; none = pools are not created. */
+  collateralMint: z.string().min(32).max(44).optional(),
   pushIntervalMs: z.number().int().min(50).max(60_000).default(1000),
   crankIntervalMs: z.number().int().min(50).max(60_000).default(1000),
   priorityFee: z

@@ -47,8 +47,11 @@ export interface AppOptions {
   readonly adapter: (ctx: AdapterContext) => ChainAdapter;
   /** Stop once every match has ended and no crank work is due (tests, one-off replays). */
   readonly exitWhenDone?: boolean;
-  /** Oracle time source: the wall clock (default) or the chain's clock. */
-  readonly oracleClock?: "wall" | "chain";
+  /**
+   * Oracle time for each round: the wall clock (default), the chain's clock, or a function
+   * (tests: a simulated match clock that also moves the local chain's clock).
+   */
+  readonly oracleClock?: "wall" | "chain" | (() => Promise<bigint>);
 }
 
 /** The 32-byte on-chain match id: sha256 of "provider:matchId". */
@@ -75,6 +78,7 @@ export async function startKeeperApp(config: KeeperConfig, options: AppOptions):
   const metrics = new KeeperMetrics();
   const store = new KeeperStore(config.dbPath);
   const pool = new RpcPool(config.rpcUrls, {
+    timeoutMs: 5000,
     commitment: config.commitment,
     wsEndpoint: config.wsUrl ? () => config.wsUrl : undefined,
     onFailover: (from, to, err) => {
@@ -98,7 +102,7 @@ export async function startKeeperApp(config: KeeperConfig, options: AppOptions):
     metrics,
     log,
     oracleTs: () => {
-      const candidate = oracleClock === "chain" ? chainTs : BigInt(Math.floor(Date.now() / 1000));
+      const candidate = oracleClock === "wall" ? BigInt(Math.floor(Date.now() / 1000)) : chainTs;
       lastTs = candidate > lastTs ? candidate : lastTs;
       return lastTs;
     },
@@ -147,6 +151,7 @@ export async function startKeeperApp(config: KeeperConfig, options: AppOptions):
       const started = Date.now();
       try {
         if (oracleClock === "chain") chainTs = await adapter.chainNowTs();
+        else if (typeof oracleClock === "function") chainTs = await oracleClock();
         await loop.round();
         lastRoundMs = Date.now();
       } catch (err) {
