@@ -12,29 +12,15 @@
  *   big chance (shot with xG ≥ 0.25) 3, corner 1; yellow card 1 and red / second yellow 5
  *   credited to the booked side's opponent.
  *
- * Sides are 0 = home, 1 = away. Every value is an integer.
+ * Sides are 0 = home, 1 = away. Every value is an integer. The values are written into the
+ * engine's struct-of-arrays slot layout (held-events.ts), so computing one allocates nothing.
  */
 import type { MatchEvent, PitchPoint } from "../feeds/model.js";
 import type { EngineConfig } from "./config.js";
+import { I_POSSESSION, I_RECENT, I_RECENT_SIDE, I_SHOTS, I_SIDE, I_TILT, I_TRIGGER, I_XG } from "./held-events.js";
 
 export const HOME = 0;
 export const AWAY = 1;
-
-/** One event's values for each component at full weight (age 0); most are 0. */
-export interface Contribution {
-  /** The side credited with possession, shots, xG and field tilt. */
-  readonly side: number;
-  readonly possession: number;
-  readonly shots: number;
-  /** Expected goals in 1/10000 of a goal. */
-  readonly xgE4: number;
-  readonly tilt: number;
-  /** recentEvents points, credited to `recentSide` (the opponent for cards). */
-  readonly recent: number;
-  readonly recentSide: number;
-  /** True for goals, own goals, penalty awards and red / second-yellow cards. */
-  readonly trigger: boolean;
-}
 
 /** A field of the event that the engine cannot use. */
 export interface ContributionError {
@@ -60,8 +46,11 @@ function checkPoint(point: PitchPoint | null, field: string): ContributionError 
   return null;
 }
 
-/** Computes an event's contribution, or the first field that makes it unusable. */
-export function contributionOf(event: MatchEvent, config: EngineConfig): Contribution | ContributionError {
+/**
+ * Writes an event's values for each component at full weight (age 0) into `out` at the I_SIDE …
+ * I_TRIGGER offsets, or returns the first field that makes it unusable (then `out` is garbage).
+ */
+export function writeContribution(event: MatchEvent, config: EngineConfig, out: Int32Array): ContributionError | null {
   const side = event.side === "home" ? HOME : AWAY;
   let possession = 0;
   let shots = 0;
@@ -69,7 +58,7 @@ export function contributionOf(event: MatchEvent, config: EngineConfig): Contrib
   let tilt = 0;
   let recent = 0;
   let recentSide = side;
-  let trigger = false;
+  let trigger = 0;
   const kind = event.kind;
   switch (kind.type) {
     case "pass": {
@@ -93,11 +82,11 @@ export function contributionOf(event: MatchEvent, config: EngineConfig): Contrib
     case "own_goal":
       // own_goal.side is already the benefiting side (see model.ts).
       recent = config.points.goal;
-      trigger = true;
+      trigger = 1;
       break;
     case "penalty_awarded":
       recent = config.points.penaltyAwarded;
-      trigger = true;
+      trigger = 1;
       break;
     case "corner":
       tilt = 1;
@@ -109,7 +98,7 @@ export function contributionOf(event: MatchEvent, config: EngineConfig): Contrib
         recent = config.points.yellowCard;
       } else {
         recent = config.points.redCard;
-        trigger = true;
+        trigger = 1;
       }
       break;
     case "free_kick":
@@ -134,9 +123,13 @@ export function contributionOf(event: MatchEvent, config: EngineConfig): Contrib
       // Kept for period lengths and corrections; no component counts them.
       break;
   }
-  return { side, possession, shots, xgE4, tilt, recent, recentSide, trigger };
-}
-
-export function isContributionError(value: Contribution | ContributionError): value is ContributionError {
-  return "field" in value;
+  out[I_SIDE] = side;
+  out[I_POSSESSION] = possession;
+  out[I_SHOTS] = shots;
+  out[I_XG] = xgE4;
+  out[I_TILT] = tilt;
+  out[I_RECENT] = recent;
+  out[I_RECENT_SIDE] = recentSide;
+  out[I_TRIGGER] = trigger;
+  return null;
 }

@@ -7,68 +7,108 @@
  * one batch or one by one, in any order, give the same series, and deleting an event is the same
  * as never having seen it (suspension included: see `settle.ts`).
  *
- * Cost: events are kept in one array sorted by (period, tMs) with cursors over it:
+ * Cost: events are kept sorted by (period, tMs) in a struct of arrays (held-events.ts) with
+ * cursors over it:
  *   [keepTail, lagTail)   retained only to re-judge recent suspensions after a correction,
  *   [lagTail, lagHead)    the window as it was settleLagMs ago (for the settle test),
  *   [curTail, curHead)    the live window,
- *   [curHead, end)        pending: not yet due.
- * Each event enters and leaves each window once, and a window is a set of exact running sums
- * (window.ts), so a tick and an in-order event are O(1) amortized; an out-of-order insert or a
+ *   [curHead, size)       pending: not yet due.
+ * Each event enters and leaves the live window once, and a window is a set of exact running sums
+ * (window.ts), so a tick and an in-order event are O(1) amortized. The lagged window keeps only
+ * its cursors: its sums, needed only while a suspension waits to be released, are the live sums
+ * minus the events of the last settleLagMs plus those of the settleLagMs before the live window's
+ * edge (exact integers, so equal bit for bit to keeping them); an out-of-order insert or a
  * deletion costs a binary search plus a shift of the events after it, and, while a suspension is
  * still open, re-judging the ticks after it.
+ *
+ * Speed (see bench/engine.ts): no allocation per tick with `tickInto`, none per in-order event
+ * beyond the id map entry, and config figures copied into fields so the hot path reads no nested
+ * objects.
  */
-import type { FeedChange, MatchEvent } from "../feeds/model.js";
+import type { FeedChange, MatchEvent, Period } from "../feeds/model.js";
 import { COMPONENT_COUNT, DEFAULT_ENGINE_CONFIG, type EngineConfig, validateEngineConfig } from "./config.js";
-import { contributionOf, isContributionError } from "./contribution.js";
-import type { HeldEvent } from "./held-event.js";
-import { blendBps } from "./ratio.js";
-import { type IndexSource, SettleTracker } from "./settle.js";
+import { writeContribution } from "./contribution.js";
+import { F_G, F_KEY, F_SERIAL, F_STRIDE, HeldEvents, I_PERIOD, I_SIDE, I_STRIDE, I_TMS, I_TRIGGER } from "./held-events.js";
+import { type IndexSource, SettleTracker, Trigger } from "./settle.js";
 import { eventKey, MAX_PERIOD, MAX_PERIOD_MS, PeriodTimeline } from "./timeline.js";
-import { EngineClockError, type EngineIssue, type MomentumTick } from "./types.js";
+import { EngineClockError, type EngineIssue, type MomentumTick, type MomentumTickBuffer } from "./types.js";
 import { DecayedWindow } from "./window.js";
 
-/** Drop forgotten events from the front of the array once this many have piled up. */
+/** Drop forgotten events from the front of the arrays once this many have piled up. */
 const COMPACT_AT = 32;
 
 export class MomentumEngine implements IndexSource {
   private readonly config: EngineConfig;
-  private readonly held: HeldEvent[] = [];
-  private readonly byId = new Map<string, HeldEvent>();
+  private readonly windowMs: number;
+  private readonly settleLagMs: number;
+  private readonly suspendMaxMs: number;
+  /** suspendMaxMs + settleLagMs + windowMs: how long an event is kept after its time. */
+  private readonly keepSpanMs: number;
+  private readonly held = new HeldEvents();
+  /** id → key of the id's current version among the held events from keepTail on. */
+  private readonly byId = new Map<string, number>();
   private keepTail = 0;
   private lagTail = 0;
   private lagHead = 0;
   private curTail = 0;
   private curHead = 0;
-  private readonly live = new DecayedWindow();
-  private readonly lagged = new DecayedWindow();
+  private serial = 0;
+  private readonly live: DecayedWindow;
+  /** Scratch window for re-judging past ticks after a correction. */
+  private readonly past: DecayedWindow;
   /** Admitted triggers younger than suspendMaxMs, oldest first. */
-  private readonly triggers: HeldEvent[] = [];
+  private readonly triggers: Trigger[] = [];
   private readonly settle: SettleTracker;
   private readonly timeline = new PeriodTimeline();
   private clockKey = -1;
   private clockG = 0;
-  private readonly bps = new Int32Array(COMPONENT_COUNT);
-  private readonly priorTerms: Float64Array;
+  /** Whether the last tick was suspended. */
+  private suspended = false;
+  /**
+   * Played time from which some window cursor or the trigger list moves (−∞ after an insert or
+   * removal); before it, and with no pending event due, a tick skips `advanceWindows`.
+   */
+  private nextMoveG = Number.NEGATIVE_INFINITY;
+  private readonly bps = new Float64Array(COMPONENT_COUNT);
+  private readonly scratchBps = new Float64Array(COMPONENT_COUNT);
+  /** An event's contribution before it has a slot (held-events.ts int layout). */
+  private readonly incoming = new Int32Array(I_STRIDE);
 
   constructor(config: EngineConfig = DEFAULT_ENGINE_CONFIG) {
     validateEngineConfig(config);
     this.config = config;
+    this.windowMs = config.windowMs;
+    this.settleLagMs = config.settleLagMs;
+    this.suspendMaxMs = config.suspendMaxMs;
+    this.keepSpanMs = config.suspendMaxMs + config.settleLagMs + config.windowMs;
     this.settle = new SettleTracker(config);
-    this.priorTerms = Float64Array.from(config.priors, (p) => 2 * p * config.windowMs);
+    this.live = new DecayedWindow(config);
+    this.past = new DecayedWindow(config);
+  }
+
+  /** A fresh buffer for `tickInto`. */
+  static tickBuffer(): MomentumTickBuffer {
+    return {
+      period: 1,
+      tMs: 0,
+      index: 5000,
+      components: { possession: 5000, shotsRatio: 5000, xgRatio: 5000, fieldTilt: 5000, recentEvents: 5000 },
+      suspended: false,
+    };
   }
 
   /** Applies one feed change; returns why it could not be used, or null when applied. */
   apply(change: FeedChange): EngineIssue | null {
     if (change.op === "delete") {
-      const old = this.byId.get(change.id);
-      if (old) this.remove(old);
+      const oldKey = this.byId.get(change.id);
+      if (oldKey !== undefined) this.remove(this.slotOf(change.id, oldKey));
       return null;
     }
     const event = change.event;
     const bad = checkEvent(event);
     if (bad) return bad;
-    const contribution = contributionOf(event, this.config);
-    if (isContributionError(contribution)) return { eventId: event.id, ...contribution };
+    const contributionError = writeContribution(event, this.config, this.incoming);
+    if (contributionError) return { eventId: event.id, ...contributionError };
     const key = eventKey(event.period, event.tMs);
     let g = Number.NaN;
     if (key <= this.clockKey) {
@@ -78,9 +118,9 @@ export class MomentumEngine implements IndexSource {
       }
       g = played;
     }
-    const old = this.byId.get(event.id);
-    if (old) this.remove(old);
-    this.insert({ id: event.id, period: event.period, tMs: event.tMs, key, contribution, g });
+    const oldKey = this.byId.get(event.id);
+    if (oldKey !== undefined) this.remove(this.slotOf(event.id, oldKey));
+    this.insert(event.id, event.period, event.tMs, key, g);
     return null;
   }
 
@@ -96,102 +136,158 @@ export class MomentumEngine implements IndexSource {
 
   /** Advances the clock to (period, tMs) — never backwards — and returns the momentum there. */
   tick(period: number, tMs: number): MomentumTick {
-    if (!Number.isInteger(period) || period < 1 || period > MAX_PERIOD) throw new EngineClockError("period", `must be 1–${MAX_PERIOD}, got ${period}`);
-    if (!Number.isSafeInteger(tMs) || tMs < 0 || tMs > MAX_PERIOD_MS) throw new EngineClockError("tMs", `must be an integer 0–${MAX_PERIOD_MS}, got ${tMs}`);
-    const key = eventKey(period, tMs);
-    if (key < this.clockKey) throw new EngineClockError(period < this.timeline.currentPeriod ? "period" : "tMs", `went backwards to ${period}/${tMs}`);
-    if (period !== this.timeline.currentPeriod) this.timeline.advanceTo(period, (q) => this.latestHeldTMs(q));
-    this.timeline.recordTick(tMs);
-    this.clockKey = key;
-    const t = this.timeline.playedTime(period, tMs) as number;
-    this.clockG = t;
-    this.advanceWindows(t);
-
-    const { windowMs, weightsPct } = this.config;
-    this.live.components(t, windowMs, this.priorTerms, this.bps);
+    const index = this.advance(period, tMs);
     const c = this.bps;
     const components = { possession: c[0] as number, shotsRatio: c[1] as number, xgRatio: c[2] as number, fieldTilt: c[3] as number, recentEvents: c[4] as number };
-    const index = blendBps(this.bps, weightsPct);
-    const suspended = this.settle.onTick(t, this.latestTrigger(), index, this);
-    return { period: period as MomentumTick["period"], tMs, index, components, suspended };
+    return { period: period as Period, tMs, index, components, suspended: this.suspended };
   }
 
-  /** index(t − settleLagMs) at the current tick, from the lagged window. */
+  /**
+   * `tick`, written into `out` (from `MomentumEngine.tickBuffer()`) instead of a new object:
+   * the same numbers, without allocating. Returns `out`.
+   */
+  tickInto(period: number, tMs: number, out: MomentumTickBuffer): MomentumTickBuffer {
+    const index = this.advance(period, tMs);
+    const c = this.bps;
+    const components = out.components;
+    components.possession = c[0] as number;
+    components.shotsRatio = c[1] as number;
+    components.xgRatio = c[2] as number;
+    components.fieldTilt = c[3] as number;
+    components.recentEvents = c[4] as number;
+    out.period = period as Period;
+    out.tMs = tMs;
+    out.index = index;
+    out.suspended = this.suspended;
+    return out;
+  }
+
+  /**
+   * index(t − settleLagMs) at the current tick: the lagged window [lagTail, lagHead) is the live
+   * one [curTail, curHead) without [lagHead, curHead) and with [lagTail, curTail).
+   */
   laggedIndex(): number {
-    const { windowMs, weightsPct, settleLagMs } = this.config;
-    this.lagged.components(this.clockG - settleLagMs, windowMs, this.priorTerms, this.bps);
-    return blendBps(this.bps, weightsPct);
+    const window = this.past;
+    window.copyFrom(this.live);
+    const { nums, ints } = this.held;
+    for (let i = this.lagHead; i < this.curHead; i++) window.addSlot(ints, i, nums[i * F_STRIDE + F_G] as number, -1);
+    for (let i = this.lagTail; i < this.curTail; i++) window.addSlot(ints, i, nums[i * F_STRIDE + F_G] as number, 1);
+    return window.components(this.clockG - this.settleLagMs, this.scratchBps);
   }
 
   /** Number of events currently held (pending, in a window, or retained for re-judging). */
   get heldEvents(): number {
-    return this.held.length - this.keepTail;
-  }
-
-  private latestTrigger(): HeldEvent | null {
-    const n = this.triggers.length;
-    return n === 0 ? null : (this.triggers[n - 1] as HeldEvent);
+    return this.held.size - this.keepTail;
   }
 
   /** The index at played time `at`, from the held events (used only to re-judge the past). */
   indexAt(at: number): number {
-    const window = new DecayedWindow();
+    const window = this.past;
+    window.clear();
+    const { nums, ints } = this.held;
+    const from = at - this.windowMs;
     for (let i = this.keepTail; i < this.curHead; i++) {
-      const e = this.held[i] as HeldEvent;
-      if (e.g > at) break;
-      if (e.g > at - this.config.windowMs) window.add(e.contribution, e.g);
+      const g = nums[i * F_STRIDE + F_G] as number;
+      if (g > at) break;
+      if (g > from) window.addSlot(ints, i, g, 1);
     }
-    const bps = new Int32Array(COMPONENT_COUNT);
-    window.components(at, this.config.windowMs, this.priorTerms, bps);
-    return blendBps(bps, this.config.weightsPct);
+    return window.components(at, this.scratchBps);
+  }
+
+  /** Moves the clock and windows to (period, tMs); leaves the components in `bps`, returns the index. */
+  private advance(period: number, tMs: number): number {
+    if (!Number.isInteger(period) || period < 1 || period > MAX_PERIOD) throw new EngineClockError("period", `must be 1–${MAX_PERIOD}, got ${period}`);
+    if (!Number.isSafeInteger(tMs) || tMs < 0 || tMs > MAX_PERIOD_MS) throw new EngineClockError("tMs", `must be an integer 0–${MAX_PERIOD_MS}, got ${tMs}`);
+    const key = eventKey(period, tMs);
+    const timeline = this.timeline;
+    if (key < this.clockKey) throw new EngineClockError(period < timeline.currentPeriod ? "period" : "tMs", `went backwards to ${period}/${tMs}`);
+    if (period !== timeline.currentPeriod) timeline.advanceTo(period, (q) => this.latestHeldTMs(q));
+    timeline.recordTick(tMs);
+    this.clockKey = key;
+    const t = timeline.startOf(period) + tMs;
+    this.clockG = t;
+    const held = this.held;
+    const curHead = this.curHead;
+    if (t >= this.nextMoveG || (curHead < held.size && (held.nums[curHead * F_STRIDE + F_KEY] as number) <= key)) this.advanceWindows(t);
+    const index = this.live.components(t, this.bps);
+    const triggers = this.triggers;
+    const latest = triggers.length === 0 ? null : (triggers[triggers.length - 1] as Trigger);
+    this.suspended = this.settle.onTick(t, latest, index, this);
+    return index;
+  }
+
+  private latestTrigger(): Trigger | null {
+    const n = this.triggers.length;
+    return n === 0 ? null : (this.triggers[n - 1] as Trigger);
   }
 
   /** Played time before which events can no longer affect any output. */
   private keepThreshold(t: number): number {
-    const { windowMs, suspendMaxMs, settleLagMs } = this.config;
-    return t - suspendMaxMs - settleLagMs - windowMs;
+    return t - this.keepSpanMs;
   }
 
   private advanceWindows(t: number): void {
-    const { windowMs, suspendMaxMs, settleLagMs } = this.config;
     const held = this.held;
-    while (this.curHead < held.length && (held[this.curHead] as HeldEvent).key <= this.clockKey) {
-      const e = held[this.curHead] as HeldEvent;
-      e.g = this.timeline.playedTime(e.period, e.tMs) as number;
-      this.live.add(e.contribution, e.g);
-      if (e.contribution.trigger) this.triggers.push(e);
-      this.curHead++;
+    const nums = held.nums;
+    const ints = held.ints;
+    const size = held.size;
+    const clockKey = this.clockKey;
+    let curHead = this.curHead;
+    if (curHead < size && (nums[curHead * F_STRIDE + F_KEY] as number) <= clockKey) {
+      const timeline = this.timeline;
+      do {
+        const f = curHead * F_STRIDE;
+        const g = timeline.startOf(ints[curHead * I_STRIDE + I_PERIOD] as number) + (ints[curHead * I_STRIDE + I_TMS] as number);
+        nums[f + F_G] = g;
+        this.live.addSlot(ints, curHead, g, 1);
+        if (ints[curHead * I_STRIDE + I_TRIGGER] === 1) this.triggers.push(new Trigger(nums[f + F_SERIAL] as number, g));
+        curHead++;
+      } while (curHead < size && (nums[curHead * F_STRIDE + F_KEY] as number) <= clockKey);
+      this.curHead = curHead;
     }
-    while (this.curTail < this.curHead && (held[this.curTail] as HeldEvent).g <= t - windowMs) {
-      const e = held[this.curTail] as HeldEvent;
-      this.live.remove(e.contribution, e.g);
-      this.curTail++;
+    const liveEdge = t - this.windowMs;
+    let curTail = this.curTail;
+    while (curTail < curHead && (nums[curTail * F_STRIDE + F_G] as number) <= liveEdge) {
+      this.live.addSlot(ints, curTail, nums[curTail * F_STRIDE + F_G] as number, -1);
+      curTail++;
     }
-    const lagT = t - settleLagMs;
-    while (this.lagHead < this.curHead && (held[this.lagHead] as HeldEvent).g <= lagT) {
-      const e = held[this.lagHead] as HeldEvent;
-      this.lagged.add(e.contribution, e.g);
-      this.lagHead++;
-    }
-    while (this.lagTail < this.lagHead && (held[this.lagTail] as HeldEvent).g <= lagT - windowMs) {
-      const e = held[this.lagTail] as HeldEvent;
-      this.lagged.remove(e.contribution, e.g);
-      this.lagTail++;
-    }
+    this.curTail = curTail;
+    const lagT = t - this.settleLagMs;
+    let lagHead = this.lagHead;
+    while (lagHead < curHead && (nums[lagHead * F_STRIDE + F_G] as number) <= lagT) lagHead++;
+    this.lagHead = lagHead;
+    const lagEdge = lagT - this.windowMs;
+    let lagTail = this.lagTail;
+    while (lagTail < lagHead && (nums[lagTail * F_STRIDE + F_G] as number) <= lagEdge) lagTail++;
+    this.lagTail = lagTail;
     const keep = this.keepThreshold(t);
-    while (this.keepTail < this.lagTail && (held[this.keepTail] as HeldEvent).g <= keep) {
-      const e = held[this.keepTail] as HeldEvent;
-      // A replaced version is spliced out of `held` at once, so `e` is the id's current event.
-      this.byId.delete(e.id);
-      this.keepTail++;
+    let keepTail = this.keepTail;
+    if (keepTail < lagTail && (nums[keepTail * F_STRIDE + F_G] as number) <= keep) {
+      const ids = held.ids;
+      do {
+        // A replaced version is removed from `held` at once, so this is the id's current event.
+        this.byId.delete(ids[keepTail] as string);
+        keepTail++;
+      } while (keepTail < lagTail && (nums[keepTail * F_STRIDE + F_G] as number) <= keep);
+      this.keepTail = keepTail;
     }
-    while (this.triggers.length > 0 && (this.triggers[0] as HeldEvent).g <= t - suspendMaxMs) this.triggers.shift();
-    if (this.keepTail >= COMPACT_AT && this.keepTail * 2 >= held.length) this.compact();
+    const triggers = this.triggers;
+    const triggerEdge = t - this.suspendMaxMs;
+    while (triggers.length > 0 && (triggers[0] as Trigger).g <= triggerEdge) triggers.shift();
+    // Each cursor's next move is when its first event crosses its edge (all exact integers).
+    let next = Number.POSITIVE_INFINITY;
+    if (curTail < curHead) next = Math.min(next, (nums[curTail * F_STRIDE + F_G] as number) + this.windowMs);
+    if (lagHead < curHead) next = Math.min(next, (nums[lagHead * F_STRIDE + F_G] as number) + this.settleLagMs);
+    if (lagTail < lagHead) next = Math.min(next, (nums[lagTail * F_STRIDE + F_G] as number) + this.settleLagMs + this.windowMs);
+    if (keepTail < lagTail) next = Math.min(next, (nums[keepTail * F_STRIDE + F_G] as number) + this.keepSpanMs);
+    if (triggers.length > 0) next = Math.min(next, (triggers[0] as Trigger).g + this.suspendMaxMs);
+    this.nextMoveG = next;
+    if (keepTail >= COMPACT_AT && keepTail * 2 >= size) this.compact();
   }
 
   private compact(): void {
     const drop = this.keepTail;
-    this.held.splice(0, drop);
+    this.held.dropFront(drop);
     this.keepTail = 0;
     this.lagTail -= drop;
     this.lagHead -= drop;
@@ -199,60 +295,86 @@ export class MomentumEngine implements IndexSource {
     this.curHead -= drop;
   }
 
-  private insert(e: HeldEvent): void {
-    const held = this.held;
-    if (Number.isNaN(e.g)) {
-      // Not yet due: goes among the pending events, usually at the end.
-      const last = held[held.length - 1];
-      insertAt(held, !last || last.key <= e.key ? held.length : upperBound(held, e.key, this.curHead, held.length), e);
-      this.byId.set(e.id, e);
-      return;
-    }
-    const { windowMs, suspendMaxMs, settleLagMs } = this.config;
-    const t = this.clockG;
-    const lagT = t - settleLagMs;
-    if (e.g <= this.keepThreshold(t)) return; // can no longer affect any output
-    insertAt(held, upperBound(held, e.key, this.keepTail, this.curHead), e);
-    this.byId.set(e.id, e);
-    // Sorted by time, so each cursor whose threshold the event is at or below moves past it.
-    this.curHead++;
-    if (e.g <= t - windowMs) this.curTail++;
-    else this.live.add(e.contribution, e.g);
-    if (e.g <= lagT - windowMs) this.lagTail++;
-    if (e.g <= lagT) this.lagHead++;
-    if (e.g <= lagT && e.g > lagT - windowMs) this.lagged.add(e.contribution, e.g);
-    if (e.contribution.trigger && e.g > t - suspendMaxMs) {
-      let i = this.triggers.length;
-      while (i > 0 && (this.triggers[i - 1] as HeldEvent).g > e.g) i--;
-      this.triggers.splice(i, 0, e);
-    }
-    this.settle.onCorrection(e.g, this.latestTrigger(), this);
+  /** Fills slot `at` with the incoming contribution and the event's times. */
+  private fill(at: number, period: number, tMs: number, key: number, g: number): void {
+    const { nums, ints } = this.held;
+    const f = at * F_STRIDE;
+    nums[f + F_KEY] = key;
+    nums[f + F_G] = g;
+    nums[f + F_SERIAL] = this.serial++;
+    const b = at * I_STRIDE;
+    const incoming = this.incoming;
+    ints[b + I_PERIOD] = period;
+    ints[b + I_TMS] = tMs;
+    for (let k = I_SIDE; k <= I_TRIGGER; k++) ints[b + k] = incoming[k] as number;
   }
 
-  private remove(e: HeldEvent): void {
+  private insert(id: string, period: number, tMs: number, key: number, g: number): void {
     const held = this.held;
-    let at = lowerBound(held, e.key, this.keepTail, held.length);
-    while (held[at] !== e) at++;
+    if (Number.isNaN(g)) {
+      // Not yet due: goes among the pending events, usually at the end.
+      const size = held.size;
+      const at = size === 0 || held.key(size - 1) <= key ? size : held.upperBound(key, this.curHead, size);
+      this.fill(held.openAt(at, id), period, tMs, key, g);
+      this.byId.set(id, key);
+      return;
+    }
+    const t = this.clockG;
+    const windowMs = this.windowMs;
+    const lagT = t - this.settleLagMs;
+    if (g <= this.keepThreshold(t)) return; // can no longer affect any output
+    this.nextMoveG = Number.NEGATIVE_INFINITY;
+    const at = held.openAt(held.upperBound(key, this.keepTail, this.curHead), id);
+    this.fill(at, period, tMs, key, g);
+    this.byId.set(id, key);
+    // Sorted by time, so each cursor whose threshold the event is at or below moves past it.
+    this.curHead++;
+    if (g <= t - windowMs) this.curTail++;
+    else this.live.addSlot(held.ints, at, g, 1);
+    if (g <= lagT - windowMs) this.lagTail++;
+    if (g <= lagT) this.lagHead++;
+    if (held.ints[at * I_STRIDE + I_TRIGGER] === 1 && g > t - this.suspendMaxMs) {
+      let i = this.triggers.length;
+      while (i > 0 && (this.triggers[i - 1] as Trigger).g > g) i--;
+      this.triggers.splice(i, 0, new Trigger(held.nums[at * F_STRIDE + F_SERIAL] as number, g));
+    }
+    this.settle.onCorrection(g, this.latestTrigger(), this);
+  }
+
+  /** The slot of the id's current version, whose key is `key`. */
+  private slotOf(id: string, key: number): number {
+    const held = this.held;
+    let at = held.lowerBound(key, this.keepTail, held.size);
+    while (held.ids[at] !== id) at++;
+    return at;
+  }
+
+  private remove(at: number): void {
+    const held = this.held;
+    const id = held.ids[at] as string;
+    const g = held.g(at);
     const admitted = at < this.curHead;
+    this.nextMoveG = Number.NEGATIVE_INFINITY;
     if (admitted) {
-      if (at >= this.curTail) this.live.remove(e.contribution, e.g);
-      if (at >= this.lagTail && at < this.lagHead) this.lagged.remove(e.contribution, e.g);
-      const trigger = this.triggers.indexOf(e);
+      if (at >= this.curTail) this.live.addSlot(held.ints, at, g, -1);
+      const serial = held.nums[at * F_STRIDE + F_SERIAL] as number;
+      const trigger = this.triggers.findIndex((x) => x.serial === serial);
       if (trigger >= 0) this.triggers.splice(trigger, 1);
     }
     if (at < this.lagTail) this.lagTail--;
     if (at < this.lagHead) this.lagHead--;
     if (at < this.curTail) this.curTail--;
     if (at < this.curHead) this.curHead--;
-    held.splice(at, 1);
-    this.byId.delete(e.id);
-    if (admitted) this.settle.onCorrection(e.g, this.latestTrigger(), this);
+    held.removeAt(at);
+    this.byId.delete(id);
+    if (admitted) this.settle.onCorrection(g, this.latestTrigger(), this);
   }
 
   private latestHeldTMs(period: number): number | null {
-    const at = upperBound(this.held, eventKey(period, MAX_PERIOD_MS), this.keepTail, this.held.length) - 1;
-    const e = at >= this.keepTail ? this.held[at] : undefined;
-    return e && e.period === period ? e.tMs : null;
+    const held = this.held;
+    const at = held.upperBound(eventKey(period, MAX_PERIOD_MS), this.keepTail, held.size) - 1;
+    if (at < this.keepTail) return null;
+    return held.ints[at * I_STRIDE + I_PERIOD] === period ? (held.ints[at * I_STRIDE + I_TMS] as number) : null;
   }
 }
 
@@ -263,33 +385,4 @@ function checkEvent(event: MatchEvent): EngineIssue | null {
   if (!Number.isInteger(event.period) || event.period < 1 || event.period > MAX_PERIOD) return { eventId: id, field: "period", message: `must be 1–${MAX_PERIOD}, got ${event.period}` };
   if (!Number.isSafeInteger(event.tMs) || event.tMs < 0 || event.tMs > MAX_PERIOD_MS) return { eventId: id, field: "tMs", message: `must be an integer 0–${MAX_PERIOD_MS}, got ${event.tMs}` };
   return null;
-}
-
-function insertAt(list: HeldEvent[], at: number, e: HeldEvent): void {
-  if (at === list.length) list.push(e);
-  else list.splice(at, 0, e);
-}
-
-/** First index in [from, to) whose key is > key. */
-function upperBound(list: readonly HeldEvent[], key: number, from: number, to: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] as HeldEvent).key <= key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index in [from, to) whose key is ≥ key. */
-function lowerBound(list: readonly HeldEvent[], key: number, from: number, to: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] as HeldEvent).key < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

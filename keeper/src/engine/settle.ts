@@ -10,7 +10,15 @@
  * the release is then exactly what it would have been had the feed been right all along.
  */
 import type { EngineConfig } from "./config.js";
-import type { HeldEvent } from "./held-event.js";
+
+/** An admitted trigger event: `serial` identifies the held version (a correction gets a new one). */
+export class Trigger {
+  constructor(
+    readonly serial: number,
+    /** Played time in ms. */
+    readonly g: number,
+  ) {}
+}
 
 /** What the tracker needs from the engine to judge whether the index has settled. */
 export interface IndexSource {
@@ -20,57 +28,89 @@ export interface IndexSource {
   indexAt(at: number): number;
 }
 
-export class SettleTracker {
-  /** Played times of recent ticks, oldest first, from `firstTick` on (older entries are stale). */
-  private recentTicks: number[] = [];
-  private firstTick = 0;
-  private tracked: HeldEvent | null = null;
-  /** First tick at which `tracked` counted as absorbed, or null while it has not. */
-  private releasedAt: number | null = null;
+const INITIAL_TICKS = 256;
 
-  constructor(private readonly config: EngineConfig) {}
+export class SettleTracker {
+  /** Played times of recent ticks in [firstTick, endTick), oldest first (older entries are stale). */
+  private recentTicks = new Float64Array(INITIAL_TICKS);
+  private firstTick = 0;
+  private endTick = 0;
+  /** Serial of the trigger being judged, or -1 for none. */
+  private trackedSerial = -1;
+  /** First tick at which the tracked trigger counted as absorbed; `released` says whether there is one. */
+  private released = false;
+  private releasedAt = 0;
+  private readonly suspendMinMs: number;
+  private readonly suspendMaxMs: number;
+  private readonly settleBps: number;
+  private readonly settleLagMs: number;
+
+  constructor(config: EngineConfig) {
+    this.suspendMinMs = config.suspendMinMs;
+    this.suspendMaxMs = config.suspendMaxMs;
+    this.settleBps = config.settleBps;
+    this.settleLagMs = config.settleLagMs;
+  }
 
   /** Called once per tick with the index just computed; returns whether trading is suspended. */
-  onTick(t: number, latest: HeldEvent | null, index: number, source: IndexSource): boolean {
-    this.recentTicks.push(t);
-    while ((this.recentTicks[this.firstTick] as number) <= t - this.config.suspendMaxMs) this.firstTick++;
-    if (this.firstTick >= 256 && this.firstTick * 2 >= this.recentTicks.length) {
-      this.recentTicks = this.recentTicks.slice(this.firstTick);
-      this.firstTick = 0;
-    }
+  onTick(t: number, latest: Trigger | null, index: number, source: IndexSource): boolean {
+    this.pushTick(t);
+    const ticks = this.recentTicks;
+    const oldest = t - this.suspendMaxMs;
+    // Never passes the tick just pushed (t > t − suspendMaxMs).
+    while ((ticks[this.firstTick] as number) <= oldest) this.firstTick++;
     if (latest === null) {
-      this.tracked = null;
+      this.trackedSerial = -1;
       return false;
     }
-    if (latest !== this.tracked) this.rejudge(latest, Number.NEGATIVE_INFINITY, t, source);
+    if (latest.serial !== this.trackedSerial) this.rejudge(latest, Number.NEGATIVE_INFINITY, t, source);
     const age = t - latest.g;
-    if (age >= this.config.suspendMaxMs) return false;
-    if (this.releasedAt === null && age >= this.config.suspendMinMs && Math.abs(index - source.laggedIndex()) <= this.config.settleBps) {
+    if (age >= this.suspendMaxMs) return false;
+    if (!this.released && age >= this.suspendMinMs && Math.abs(index - source.laggedIndex()) <= this.settleBps) {
+      this.released = true;
       this.releasedAt = t;
     }
-    return this.releasedAt === null;
+    return !this.released;
   }
 
   /** An admitted event at played time `g` was inserted or removed. */
-  onCorrection(g: number, latest: HeldEvent | null, source: IndexSource): void {
-    const last = this.recentTicks[this.recentTicks.length - 1];
-    if (latest === null || last === undefined) {
-      this.tracked = null;
+  onCorrection(g: number, latest: Trigger | null, source: IndexSource): void {
+    if (latest === null || this.endTick === 0) {
+      this.trackedSerial = -1;
       return;
     }
-    if (latest !== this.tracked) this.rejudge(latest, Number.NEGATIVE_INFINITY, last + 1, source);
-    else if (this.releasedAt === null || this.releasedAt >= g) this.rejudge(latest, g, last + 1, source);
+    const last = this.recentTicks[this.endTick - 1] as number;
+    if (latest.serial !== this.trackedSerial) this.rejudge(latest, Number.NEGATIVE_INFINITY, last + 1, source);
+    else if (!this.released || this.releasedAt >= g) this.rejudge(latest, g, last + 1, source);
+  }
+
+  /** Appends a tick time, reusing the stale front of the buffer before growing it. */
+  private pushTick(t: number): void {
+    if (this.endTick === this.recentTicks.length) {
+      const live = this.endTick - this.firstTick;
+      if (live * 2 <= this.recentTicks.length) {
+        this.recentTicks.copyWithin(0, this.firstTick, this.endTick);
+      } else {
+        const grown = new Float64Array(this.recentTicks.length * 2);
+        grown.set(this.recentTicks.subarray(this.firstTick, this.endTick));
+        this.recentTicks = grown;
+      }
+      this.firstTick = 0;
+      this.endTick = live;
+    }
+    this.recentTicks[this.endTick++] = t;
   }
 
   /** Finds the first settled tick in [max(from, g + min), before) for `trigger`. */
-  private rejudge(trigger: HeldEvent, from: number, before: number, source: IndexSource): void {
-    this.tracked = trigger;
-    this.releasedAt = null;
-    const start = Math.max(from, trigger.g + this.config.suspendMinMs);
-    for (let i = this.firstTick; i < this.recentTicks.length; i++) {
+  private rejudge(trigger: Trigger, from: number, before: number, source: IndexSource): void {
+    this.trackedSerial = trigger.serial;
+    this.released = false;
+    const start = Math.max(from, trigger.g + this.suspendMinMs);
+    for (let i = this.firstTick; i < this.endTick; i++) {
       const s = this.recentTicks[i] as number;
-      if (s < start || s >= before || s - trigger.g >= this.config.suspendMaxMs) continue;
-      if (Math.abs(source.indexAt(s) - source.indexAt(s - this.config.settleLagMs)) <= this.config.settleBps) {
+      if (s < start || s >= before || s - trigger.g >= this.suspendMaxMs) continue;
+      if (Math.abs(source.indexAt(s) - source.indexAt(s - this.settleLagMs)) <= this.settleBps) {
+        this.released = true;
         this.releasedAt = s;
         return;
       }

@@ -42,6 +42,11 @@ export class PeriodTimeline {
     this.lastTickTMs = tMs;
   }
 
+  /** Played time at the start of `period`, for a period at or before the current one. */
+  startOf(period: number): number {
+    return this.base[period] as number;
+  }
+
   /** Played time of (period, tMs), or null when it lies past the end of a closed period. */
   playedTime(period: number, tMs: number): number | null {
     if (period > this.currentPeriod) return null;

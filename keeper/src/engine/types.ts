@@ -38,3 +38,16 @@ export class EngineClockError extends RangeError {
     this.name = "EngineClockError";
   }
 }
+
+/**
+ * A reusable, mutable tick for `MomentumEngine.tickInto` (same fields as `MomentumTick`), so a
+ * keeper ticking many matches every second allocates nothing per tick. Get one from
+ * `MomentumEngine.tickBuffer()`; its contents are overwritten by the next `tickInto`.
+ */
+export interface MomentumTickBuffer extends MomentumTick {
+  period: MomentumTick["period"];
+  tMs: number;
+  index: number;
+  readonly components: { -readonly [K in keyof MomentumComponents]: number };
+  suspended: boolean;
+}

@@ -12,9 +12,9 @@
  * whatever the order. (Bound: v ≤ 10000 and g ≤ 5 periods × MAX_PERIOD_MS ≈ 5.4·10^7 ms, so a
  * window stays exact up to ~16,000 xG-bearing shots; real windows hold a few hundred events.)
  */
-import { COMPONENT_COUNT } from "./config.js";
-import type { Contribution } from "./contribution.js";
-import { shareBps } from "./ratio.js";
+import { COMPONENT_COUNT, type EngineConfig } from "./config.js";
+import { I_POSSESSION, I_RECENT, I_RECENT_SIDE, I_SHOTS, I_SIDE, I_STRIDE, I_TILT, I_XG } from "./held-events.js";
+import { BALANCED } from "./ratio.js";
 
 const SLOTS = COMPONENT_COUNT * 2;
 const POSSESSION = 0;
@@ -23,49 +23,95 @@ const XG = 4;
 const TILT = 6;
 const RECENT = 8;
 
-function bump(sums: Float64Array, at: number, by: number): void {
-  sums[at] = (sums[at] as number) + by;
-}
-
 export class DecayedWindow {
   /** [0, SLOTS): Σv per (component × 2 + side); [SLOTS, 2·SLOTS): Σv·g. */
   private readonly sums = new Float64Array(SLOTS * 2);
+  private readonly windowMs: number;
+  /**
+   * [0, 5): per component 2 · prior · windowMs (the prior of both sides in the sums' W-scaled
+   * units); [5, 10): per component its index weight in percent.
+   */
+  private readonly model = new Float64Array(2 * COMPONENT_COUNT);
 
-  add(c: Contribution, g: number): void {
-    this.addSigned(c, g, 1);
-  }
-
-  remove(c: Contribution, g: number): void {
-    this.addSigned(c, g, -1);
-  }
-
-  private addSigned(c: Contribution, g: number, sign: number): void {
-    const s = this.sums;
-    const side = c.side;
-    // Zero values add exact zeros; branch-free is faster than testing each.
-    bump(s, POSSESSION + side, sign * c.possession);
-    bump(s, SLOTS + POSSESSION + side, sign * c.possession * g);
-    bump(s, SHOTS + side, sign * c.shots);
-    bump(s, SLOTS + SHOTS + side, sign * c.shots * g);
-    bump(s, XG + side, sign * c.xgE4);
-    bump(s, SLOTS + XG + side, sign * c.xgE4 * g);
-    bump(s, TILT + side, sign * c.tilt);
-    bump(s, SLOTS + TILT + side, sign * c.tilt * g);
-    bump(s, RECENT + c.recentSide, sign * c.recent);
-    bump(s, SLOTS + RECENT + c.recentSide, sign * c.recent * g);
+  constructor(config: EngineConfig) {
+    this.windowMs = config.windowMs;
+    for (let c = 0; c < COMPONENT_COUNT; c++) {
+      this.model[c] = 2 * (config.priors[c] as number) * config.windowMs;
+      this.model[COMPONENT_COUNT + c] = config.weightsPct[c] as number;
+    }
   }
 
   /**
-   * Writes each component's home share in bps at time `t` into `out`; `priorTerms[c]` is
-   * 2 · prior[c] · windowMs (the prior of both sides in the same W-scaled units as the sums).
+   * Adds (sign = 1) or removes (sign = −1) held slot `i` of `ints` (held-events.ts layout) at
+   * played time g. Zero values add exact zeros; branch-free is faster than testing each.
    */
-  components(t: number, windowMs: number, priorTerms: Float64Array, out: Int32Array): void {
+  addSlot(ints: Int32Array, i: number, g: number, sign: number): void {
     const s = this.sums;
-    const lead = windowMs - t;
-    for (let c = 0; c < COMPONENT_COUNT; c++) {
-      const home = lead * (s[2 * c] as number) + (s[SLOTS + 2 * c] as number);
-      const away = lead * (s[2 * c + 1] as number) + (s[SLOTS + 2 * c + 1] as number);
-      out[c] = shareBps(home, away, priorTerms[c] as number);
-    }
+    const b = i * I_STRIDE;
+    const side = ints[b + I_SIDE] as number;
+    const possession = sign * (ints[b + I_POSSESSION] as number);
+    const shots = sign * (ints[b + I_SHOTS] as number);
+    const xg = sign * (ints[b + I_XG] as number);
+    const tilt = sign * (ints[b + I_TILT] as number);
+    const recent = sign * (ints[b + I_RECENT] as number);
+    const recentAt = RECENT + (ints[b + I_RECENT_SIDE] as number);
+    s[POSSESSION + side] = (s[POSSESSION + side] as number) + possession;
+    s[SLOTS + POSSESSION + side] = (s[SLOTS + POSSESSION + side] as number) + possession * g;
+    s[SHOTS + side] = (s[SHOTS + side] as number) + shots;
+    s[SLOTS + SHOTS + side] = (s[SLOTS + SHOTS + side] as number) + shots * g;
+    s[XG + side] = (s[XG + side] as number) + xg;
+    s[SLOTS + XG + side] = (s[SLOTS + XG + side] as number) + xg * g;
+    s[TILT + side] = (s[TILT + side] as number) + tilt;
+    s[SLOTS + TILT + side] = (s[SLOTS + TILT + side] as number) + tilt * g;
+    s[recentAt] = (s[recentAt] as number) + recent;
+    s[SLOTS + recentAt] = (s[SLOTS + recentAt] as number) + recent * g;
   }
+
+  /** Makes this window's sums equal to `other`'s. */
+  copyFrom(other: DecayedWindow): void {
+    this.sums.set(other.sums);
+  }
+
+  /** Empties the window. */
+  clear(): void {
+    this.sums.fill(0);
+  }
+
+  /**
+   * Writes each component's home share in bps at time `t` into `out` and returns the index
+   * blended with the weights. Same arithmetic as `shareBps` / `blendBps` in ratio.ts, unrolled over the five components
+   * (a loop over them measured twice as slow).
+   */
+  components(t: number, out: Float64Array): number {
+    const s = this.sums;
+    const m = this.model;
+    const lead = this.windowMs - t;
+    const possession = shareDeviation(lead, s[0] as number, s[1] as number, s[SLOTS] as number, s[SLOTS + 1] as number, m[0] as number);
+    const shots = shareDeviation(lead, s[2] as number, s[3] as number, s[SLOTS + 2] as number, s[SLOTS + 3] as number, m[1] as number);
+    const xg = shareDeviation(lead, s[4] as number, s[5] as number, s[SLOTS + 4] as number, s[SLOTS + 5] as number, m[2] as number);
+    const tilt = shareDeviation(lead, s[6] as number, s[7] as number, s[SLOTS + 6] as number, s[SLOTS + 7] as number, m[3] as number);
+    const recent = shareDeviation(lead, s[8] as number, s[9] as number, s[SLOTS + 8] as number, s[SLOTS + 9] as number, m[4] as number);
+    out[0] = BALANCED + possession;
+    out[1] = BALANCED + shots;
+    out[2] = BALANCED + xg;
+    out[3] = BALANCED + tilt;
+    out[4] = BALANCED + recent;
+    // An integer |deviation| ≤ 100 · 5000, so round-half-away(deviation / 100) is exactly
+    // (|deviation| + 50) div 100 with the sign put back: integer division by a constant.
+    const deviation = (m[5] as number) * possession + (m[6] as number) * shots + (m[7] as number) * xg + (m[8] as number) * tilt + (m[9] as number) * recent;
+    const magnitude = ((((deviation < 0 ? -deviation : deviation) | 0) + 50) | 0) / 100;
+    return deviation < 0 ? BALANCED - (magnitude | 0) : BALANCED + (magnitude | 0);
+  }
+}
+
+/**
+ * `shareBps(home, away, prior) − 5000` for decayed sums home = lead·Σv_home + Σ(v·g)_home (same
+ * for away): 5000·(home − away) / (home + away + prior), rounded half away from zero.
+ */
+function shareDeviation(lead: number, vHome: number, vAway: number, vgHome: number, vgAway: number, prior: number): number {
+  const home = lead * vHome + vgHome;
+  const away = lead * vAway + vgAway;
+  const x = (BALANCED * (home - away)) / (home + away + prior);
+  // = roundHalfAwayFromZero(x), spelled so that it inlines into one branch.
+  return x < 0 ? -Math.floor(0.5 - x) : Math.floor(x + 0.5);
 }
