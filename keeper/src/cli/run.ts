@@ -5,9 +5,11 @@
 import type { CliCommand } from "./command.js";
 import { recomputeCommand } from "./commands/recompute.js";
 import { replayCommand } from "./commands/replay.js";
+import { makeRunCommand } from "./commands/run.js";
+import { configuredAdapter } from "../ops/keeper-app.js";
 import { type CliIo, UsageError } from "./io.js";
 
-export const COMMANDS: readonly CliCommand[] = [replayCommand, recomputeCommand];
+export const COMMANDS: readonly CliCommand[] = [replayCommand, makeRunCommand(configuredAdapter), recomputeCommand];
 
 function help(): string {
   const lines = ["usage: futstar-keeper <command> [options]", "", "commands:"];

@@ -4,7 +4,7 @@
  * `signal` aborts (the current round finishes, nothing is left half-written).
  */
 import { createHash } from "node:crypto";
-import type { Keypair, PublicKey } from "@solana/web3.js";
+import { type Keypair, type PublicKey, PublicKey as PublicKeyClass } from "@solana/web3.js";
 import { Cranker } from "../chain/cranks.js";
 import type { ChainAdapter } from "../chain/chain-adapter.js";
 import { KeeperLoop } from "../chain/keeper-loop.js";
@@ -15,9 +15,11 @@ import { pickFeeSource } from "../chain/priority-fee.js";
 import { RpcPool } from "../chain/rpc-pool.js";
 import { failureFromStatusErr } from "../chain/tx-error.js";
 import { TxSender } from "../chain/tx-sender.js";
+import { feedCreateInstruction, oracleCodec } from "../chain/oracle-message.js";
+import { sdkChainAdapter } from "../chain/sdk-adapter.js";
 import { loadMatch } from "../feeds/feed.js";
 import { KeeperStore } from "../store/keeper-store.js";
-import type { KeeperConfig } from "./config.js";
+import { ConfigError, type KeeperConfig } from "./config.js";
 import { startOpsServer } from "./http.js";
 import { loadKeypair } from "./keypair-file.js";
 import type { Logger } from "./log.js";
@@ -190,4 +192,19 @@ export async function startKeeperApp(config: KeeperConfig, options: AppOptions):
     log.info("keeper stopped");
   })();
   return { opsUrl: server.url, store, metrics, loop, done };
+}
+
+/** The production adapter: the SDK over the configured program ids. */
+export function configuredAdapter(ctx: AdapterContext): ChainAdapter {
+  const programs = ctx.config.programs;
+  if (!programs) throw new ConfigError("programs", "missing: { oracle, futstar } program ids are needed to run");
+  const ids = { futstar: new PublicKeyClass(programs.futstar), momentumOracle: new PublicKeyClass(programs.oracle) };
+  return sdkChainAdapter({
+    ids,
+    pool: ctx.pool,
+    sender: ctx.sender,
+    operator: ctx.operator,
+    collateralMint: ctx.config.collateralMint ? new PublicKeyClass(ctx.config.collateralMint) : null,
+    oracle: { codec: oracleCodec(ids.momentumOracle), feedCreate: (admin, match) => feedCreateInstruction(ids.momentumOracle, admin, match) },
+  });
 }
