@@ -10,6 +10,7 @@ const repoRoot = join(appDir, "..");
  * One copy of each Solana package in the bundle. npm nests a second `@solana/web3.js` under the
  * SDK and a second `wallet-adapter-react` under the wallet UI (their carets reach versions that
  * want web3.js 1.99); two copies would mean two React wallet contexts and two `Connection` classes.
+ * Turbopack's resolveAlias did not dedupe these here, so the app builds with webpack (`--webpack`).
  */
 const singletons: Record<string, string> = {
   "@solana/web3.js": join(appDir, "node_modules/@solana/web3.js"),
@@ -24,10 +25,6 @@ const config: NextConfig = {
   // Our pages use no raster images; skip the optimiser (sharp's install script may be blocked).
   images: { unoptimized: true },
   poweredByHeader: false,
-  turbopack: {
-    root: repoRoot,
-    resolveAlias: Object.fromEntries(Object.entries(singletons).map(([k, v]) => [k, `./${v.slice(repoRoot.length + 1)}`])),
-  },
   webpack: (webpackConfig: { resolve: { alias: Record<string, string> } }) => {
     Object.assign(webpackConfig.resolve.alias, singletons);
     return webpackConfig;

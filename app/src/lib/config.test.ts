@@ -36,3 +36,11 @@ describe("region blocking", () => {
     expect(() => parseRegionPolicy("USA", undefined)).toThrow(/FUTSTAR_BLOCKED_COUNTRIES: "USA"/);
   });
 });
+
+describe("blocked notice", () => {
+  it("names a valid country and never echoes anything else", async () => {
+    const { blockedPage } = await import("./region");
+    expect(blockedPage("US")).toContain("in your country (US)");
+    expect(blockedPage("<script>")).toContain("where you are");
+  });
+});

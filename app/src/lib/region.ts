@@ -40,3 +40,11 @@ export function countryFromHeaders(policy: RegionPolicy, get: (name: string) => 
 export function isBlocked(policy: RegionPolicy, country: string | null): boolean {
   return country !== null && policy.blocked.has(country);
 }
+
+/** The notice a blocked visitor gets (self-contained HTML; the country code is validated A–Z only). */
+export function blockedPage(country: string): string {
+  const where = /^[A-Z]{2}$/.test(country) ? `in your country (${country})` : "where you are";
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Futstar — not available</title></head>` +
+    `<body style="font-family:system-ui;background:#0b0f14;color:#e6edf3;padding:48px"><h1>Not available in your region</h1>` +
+    `<p data-testid="region-blocked">Futstar is not offered ${where}.</p></body></html>`;
+}
