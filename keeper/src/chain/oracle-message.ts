@@ -9,7 +9,7 @@
  * localnet tests.
  */
 import { createHash, createPrivateKey, sign } from "node:crypto";
-import { feedPda, oracleConfigPda } from "@futstar/sdk";
+import { feedPda } from "@futstar/sdk";
 import { type Keypair, PublicKey, SystemProgram, SYSVAR_INSTRUCTIONS_PUBKEY, TransactionInstruction } from "@solana/web3.js";
 import type { MatchIdentity } from "./chain-adapter.js";
 import type { OracleCodec, OracleUpdate } from "./oracle-codec.js";
@@ -21,6 +21,15 @@ export const HEADER_LEN = 42;
 export const UPDATE_LEN = 62;
 export const MAX_UPDATES = 16;
 const THIS_INSTRUCTION = 0xffff;
+
+/**
+ * `["oracle_config"]` (programs/momentum_oracle/src/state/oracle_config.rs `CONFIG_SEED`).
+ * The SDK's `oracleConfigPda` derives from "config" at the time of writing, which is not the
+ * program's seed.
+ */
+export function oracleConfigAddress(programId: PublicKey): PublicKey {
+  return PublicKey.findProgramAddressSync([Buffer.from("oracle_config")], programId)[0];
+}
 
 const discriminator = (name: string): Buffer => createHash("sha256").update(`global:${name}`).digest().subarray(0, 8);
 
@@ -93,7 +102,7 @@ export function feedPushUpdateInstruction(programId: PublicKey, feeds: readonly 
   return new TransactionInstruction({
     programId,
     keys: [
-      { pubkey: oracleConfigPda(programId)[0], isSigner: false, isWritable: false },
+      { pubkey: oracleConfigAddress(programId), isSigner: false, isWritable: false },
       { pubkey: SYSVAR_INSTRUCTIONS_PUBKEY, isSigner: false, isWritable: false },
       ...feeds.map((pubkey) => ({ pubkey, isSigner: false, isWritable: true })),
     ],
@@ -119,7 +128,7 @@ export function feedCreateInstruction(programId: PublicKey, admin: PublicKey, ma
       programId,
       keys: [
         { pubkey: admin, isSigner: true, isWritable: true },
-        { pubkey: oracleConfigPda(programId)[0], isSigner: false, isWritable: false },
+        { pubkey: oracleConfigAddress(programId), isSigner: false, isWritable: false },
         { pubkey: feed, isSigner: false, isWritable: true },
         { pubkey: SystemProgram.programId, isSigner: false, isWritable: false },
       ],
