@@ -44,8 +44,10 @@ export const configSchema = z.object({
   programs: z.object({ oracle: z.string().min(32).max(44), futstar: z.string().min(32).max(44) }).optional(),
   /** Collateral mint for pools the keeper creates for new feeds; none = pools are not created. */
   collateralMint: z.string().min(32).max(44).optional(),
-  pushIntervalMs: z.number().int().min(50).max(60_000).default(1000),
-  crankIntervalMs: z.number().int().min(50).max(60_000).default(1000),
+  pushIntervalMs: z.number().int().min(10).max(60_000).default(1000),
+  /** Oracle time: the wall clock, or the chain's clock (local chains whose clock is moved by tests). */
+  oracleClock: z.enum(["wall", "chain"]).default("wall"),
+  crankIntervalMs: z.number().int().min(10).max(60_000).default(1000),
   priorityFee: z
     .object({
       source: z.enum(["auto", "recent", "helius", "none"]).default("auto"),

@@ -96,7 +96,7 @@ export async function startKeeperApp(config: KeeperConfig, options: AppOptions):
   const adapter = options.adapter({ pool, sender, payer, operator, config });
   const pusher = new OraclePusher({ store, sender, codec: adapter.codec, signers, chainSeq: (f) => adapter.chainSeq(f), metrics, log, describe: (f) => adapter.describe(f) });
   let lastTs = 0n;
-  const oracleClock = options.oracleClock ?? "wall";
+  const oracleClock = options.oracleClock ?? config.oracleClock;
   let chainTs = 0n;
   const loop = new KeeperLoop({
     store,
@@ -154,8 +154,12 @@ export async function startKeeperApp(config: KeeperConfig, options: AppOptions):
       try {
         if (oracleClock === "chain") chainTs = await adapter.chainNowTs();
         else if (typeof oracleClock === "function") chainTs = await oracleClock();
-        await loop.round();
-        lastRoundMs = Date.now();
+        const ts = oracleClock === "wall" ? BigInt(Math.floor(Date.now() / 1000)) : chainTs;
+        // One update per feed per oracle second: the oracle lets the index move only with time.
+        if (ts > lastTs || lastTs === 0n) {
+          await loop.round();
+          lastRoundMs = Date.now();
+        }
       } catch (err) {
         metrics.pushFailures.inc({ reason: "round" });
         log.error("push round failed", { err });

@@ -1,35 +1,79 @@
 /**
- * The real localnet for keeper tests: `tests/localnet/spawn.ts` (owned by the localnet work),
- * loaded at run time so the keeper's tsconfig stays within keeper/.
+ * The real localnet for keeper tests: `tests/localnet/spawn.ts` (owned by the localnet work) and
+ * the oracle's `config_init` helper from `tests/e2e/`, loaded at run time so the keeper's
+ * tsconfig stays within keeper/.
  */
-import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Keypair } from "@solana/web3.js";
+import { type Keypair, PublicKey, Transaction, sendAndConfirmTransaction, Connection } from "@solana/web3.js";
+
+interface DeployedProgram {
+  readonly programId: string;
+  readonly programData: string;
+}
 
 export interface RunningLocalnet {
   readonly rpcUrl: string;
   readonly wsUrl: string;
   readonly authority: Keypair;
-  readonly programs: { readonly futstar: { readonly programId: string }; readonly momentum_oracle: { readonly programId: string } };
+  readonly upgradeAuthorityKeypair: string;
+  readonly programs: { readonly futstar: DeployedProgram; readonly momentum_oracle: DeployedProgram };
   readonly output: string[];
   stop(): Promise<unknown>;
 }
 
 interface SpawnModule {
   startLocalnet(options: { slotTimeMs?: number; timeoutMs?: number }): Promise<RunningLocalnet>;
-  ensureBuilt(): void;
 }
 
-const spawnPath = resolve(dirname(fileURLToPath(import.meta.url)), "../../../tests/localnet/spawn.ts");
-
-export function localnetAvailable(): boolean {
-  return existsSync(spawnPath);
+export interface OracleParams {
+  readonly admin: PublicKey;
+  readonly signers: readonly PublicKey[];
+  readonly quorum: number;
+  readonly maxMoveBpsPerSec: number;
+  readonly maxStalenessS: number;
+  readonly maxFutureSkewS: number;
+  readonly timelockDelayS: number;
 }
+
+interface OracleSetupModule {
+  configInitInstruction(programId: PublicKey, programData: PublicKey, authority: Keypair, params: OracleParams): Transaction["instructions"][number];
+}
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(repoRoot, path)).href)) as T;
 
 export async function startLocalnet(slotTimeMs = 50): Promise<RunningLocalnet> {
-  const mod = (await import(pathToFileURL(spawnPath).href)) as SpawnModule;
+  const mod = await load<SpawnModule>("tests/localnet/spawn.ts");
   return mod.startLocalnet({ slotTimeMs, timeoutMs: 120_000 });
 }
 
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../../..");
+/** Creates the oracle config with `signers` (quorum = all of them) and permissive guard rails for tests. */
+export async function initOracle(net: RunningLocalnet, signers: readonly Keypair[], maxMoveBpsPerSec = 10_000): Promise<PublicKey> {
+  const { configInitInstruction } = await load<OracleSetupModule>("tests/e2e/oracle-setup.ts");
+  const programId = new PublicKey(net.programs.momentum_oracle.programId);
+  const ix = configInitInstruction(programId, new PublicKey(net.programs.momentum_oracle.programData), net.authority, {
+    admin: net.authority.publicKey,
+    signers: signers.map((s) => s.publicKey),
+    quorum: signers.length,
+    maxMoveBpsPerSec,
+    maxStalenessS: 600,
+    maxFutureSkewS: 30,
+    timelockDelayS: 60,
+  });
+  await sendAndConfirmTransaction(new Connection(net.rpcUrl, "confirmed"), new Transaction().add(ix), [net.authority], { commitment: "confirmed" });
+  return programId;
+}
+
+let nextId = 1;
+export async function rpc(net: RunningLocalnet, method: string, params: unknown[]): Promise<unknown> {
+  const response = await fetch(net.rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: nextId++, method, params }) });
+  const body = (await response.json()) as { result?: unknown; error?: unknown };
+  if (body.error !== undefined) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
+/** Moves the chain clock forward to `unixSeconds` (surfnet cheatcode). */
+export async function timeTravel(net: RunningLocalnet, unixSeconds: bigint): Promise<void> {
+  await rpc(net, "surfnet_timeTravel", [{ absoluteTimestamp: Number(unixSeconds) * 1000 }]);
+}
