@@ -6,6 +6,8 @@
 //! crate reads sysvars through `get_sysvar_unchecked` (correctly gated), logs through the
 //! syscalls, and creates PDA accounts safely even when someone pre-funded the address.
 
+pub mod instructions_sysvar;
 pub mod log;
+pub mod memory;
 pub mod pda_account;
 pub mod sysvar;
