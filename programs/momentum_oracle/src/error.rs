@@ -88,6 +88,8 @@ pub enum OracleError {
     InvalidTeamName = 6039,
     /// Time arithmetic overflowed.
     MathOverflow = 6040,
+    /// The admin key is all zeros.
+    InvalidAdmin = 6041,
 }
 
 impl From<OracleError> for ProgramError {
@@ -96,3 +98,50 @@ impl From<OracleError> for ProgramError {
         ProgramError::Custom(e as u32)
     }
 }
+
+/// Every error, in code order (host only: tests compare it with the IDL).
+#[cfg(not(target_arch = "bpf"))]
+pub const ALL_ERRORS: &[OracleError] = &[
+    OracleError::UnknownInstruction,
+    OracleError::InvalidInstructionData,
+    OracleError::InvalidPda,
+    OracleError::AlreadyInitialized,
+    OracleError::WrongAccountOwner,
+    OracleError::InvalidAccountData,
+    OracleError::Unauthorized,
+    OracleError::AccountNotWritable,
+    OracleError::WrongProgramAccount,
+    OracleError::InvalidSignerSet,
+    OracleError::InvalidQuorum,
+    OracleError::InvalidGuardRails,
+    OracleError::NoPendingChange,
+    OracleError::TimelockNotElapsed,
+    OracleError::Paused,
+    OracleError::InvalidInstructionsSysvar,
+    OracleError::Ed25519InstructionMissing,
+    OracleError::Ed25519WrongProgram,
+    OracleError::Ed25519Malformed,
+    OracleError::Ed25519OffsetsElsewhere,
+    OracleError::SignedMessageMismatch,
+    OracleError::UnknownSigner,
+    OracleError::DuplicateSigner,
+    OracleError::QuorumNotReached,
+    OracleError::MessageMalformed,
+    OracleError::MessageWrongProgram,
+    OracleError::FeedAccountMismatch,
+    OracleError::FeedConfigMismatch,
+    OracleError::SeqNotIncreasing,
+    OracleError::TimeWentBackwards,
+    OracleError::TimeTooFarInFuture,
+    OracleError::UpdateStale,
+    OracleError::IndexOutOfRange,
+    OracleError::ComponentOutOfRange,
+    OracleError::InvalidStatus,
+    OracleError::IllegalStatusTransition,
+    OracleError::FeedFinalized,
+    OracleError::IndexMovedTooFast,
+    OracleError::InvalidSuspendedFlag,
+    OracleError::InvalidTeamName,
+    OracleError::MathOverflow,
+    OracleError::InvalidAdmin,
+];

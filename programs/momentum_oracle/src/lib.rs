@@ -7,5 +7,9 @@
 #[cfg(all(target_arch = "bpf", not(feature = "no-entrypoint")))]
 mod entrypoint;
 
+pub mod ed25519;
 pub mod error;
+pub mod events;
+pub mod instructions;
+pub mod message;
 pub mod state;
