@@ -21,7 +21,7 @@ export function LiquidityFeature() {
   const { deposit, withdraw, busy } = useLiquidityMutations(poolView);
   const refresh = () => { pool.refresh(); lp.refresh(); collateral.refresh(); };
 
-  if (error !== null) return <div className="banner banner-error" role="alert">{error}</div>;
+  if (error !== null) return <div className="page"><h1>Liquidity</h1><div className="banner banner-error" role="alert">{error}</div></div>;
   return (
     <div className="page">
       <h1>Liquidity</h1>

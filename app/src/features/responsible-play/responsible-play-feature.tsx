@@ -20,7 +20,7 @@ export function ResponsiblePlayFeature() {
   const trader = useTrader(publicKey, pool.data?.address ?? null);
   const { save, busy } = useResponsiblePlayMutation(pool.data?.address ?? null, trader.data ?? null);
 
-  if (error !== null) return <div className="banner banner-error" role="alert">{error}</div>;
+  if (error !== null) return <div className="page narrow"><h1>Responsible play</h1><div className="banner banner-error" role="alert">{error}</div></div>;
   return (
     <div className="page narrow">
       <h1>Responsible play</h1>
