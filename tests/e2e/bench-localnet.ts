@@ -1,0 +1,191 @@
+/**
+ * `npm run bench:localnet` (benchmark, not a test): on the real localnet,
+ *   tx_per_sec — open/close transactions (request open, fill open, request close, fill close)
+ *                sent through JSON-RPC and confirmed, sustained over several rounds;
+ *   ws_p99_ms  — oracle update sent (sendTransaction) → account notification on the WebSocket.
+ * Each line says the slot time used. Env: BENCH_SLOT_MS (default 20), BENCH_TRADERS (200),
+ * BENCH_ROUNDS (3), BENCH_PUSHES (200).
+ */
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+
+import {
+  type ProgramIds,
+  decodeOracleAccount,
+  poolCreate,
+  poolPda,
+  positionFillClose,
+  positionFillOpen,
+  positionPda,
+  positionRequestClose,
+  positionRequestOpen,
+  sendInstructions,
+  traderInit,
+  traderPda,
+} from "@futstar/sdk";
+import { createAssociatedTokenAccountIdempotentInstruction, createMintToInstruction, getAssociatedTokenAddressSync } from "@solana/spl-token";
+import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, SystemProgram, Transaction, type TransactionInstruction, sendAndConfirmTransaction } from "@solana/web3.js";
+
+import { timeTravel } from "../localnet/cheatcodes.js";
+import { repoRoot, startLocalnet } from "../localnet/spawn.js";
+import { createExchange, provideLiquidity } from "./market.js";
+import { configInitInstruction } from "./oracle-setup.js";
+
+interface OracleUpdate {
+  feed: PublicKey;
+  seq: bigint;
+  ts: bigint;
+  status: 0 | 1 | 2 | 3 | 4;
+  suspended: boolean;
+  indexBps: number;
+  components: readonly [number, number, number, number, number];
+}
+interface OracleMessageModule {
+  oracleCodec(programId: PublicKey): { pushInstructions(updates: readonly OracleUpdate[], signers: readonly Keypair[]): TransactionInstruction[] };
+  feedCreateInstruction(programId: PublicKey, admin: PublicKey, match: { matchId: Uint8Array; home: string; away: string }): { feed: PublicKey; instruction: TransactionInstruction };
+}
+
+const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+const SLOT_MS = env("BENCH_SLOT_MS", 20);
+const TRADERS = env("BENCH_TRADERS", 200);
+const ROUNDS = env("BENCH_ROUNDS", 3);
+const PUSHES = env("BENCH_PUSHES", 200);
+
+const oracleMessage = (await import(pathToFileURL(join(repoRoot, "keeper/src/chain/oracle-message.ts")).href)) as OracleMessageModule;
+const net = await startLocalnet({ slotTimeMs: SLOT_MS });
+const connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
+const admin = net.authority;
+const ids: ProgramIds = { futstar: new PublicKey(net.programs.futstar.programId), momentumOracle: new PublicKey(net.programs.momentum_oracle.programId) };
+const signer = Keypair.generate();
+const codec = oracleMessage.oracleCodec(ids.momentumOracle);
+
+async function chainNow(): Promise<bigint> {
+  return (await connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY, "confirmed"))!.data.readBigInt64LE(32);
+}
+
+try {
+  await sendAndConfirmTransaction(
+    connection,
+    new Transaction().add(
+      configInitInstruction(ids.momentumOracle, new PublicKey(net.programs.momentum_oracle.programData), admin, {
+        admin: admin.publicKey, signers: [signer.publicKey], quorum: 1, maxMoveBpsPerSec: 10_000, maxStalenessS: 600, maxFutureSkewS: 30, timelockDelayS: 60,
+      }),
+    ),
+    [admin],
+    { commitment: "confirmed" },
+  );
+  const { feed, instruction } = oracleMessage.feedCreateInstruction(ids.momentumOracle, admin.publicKey, { matchId: new Uint8Array(32).fill(7), home: "Bench Home", away: "Bench Away" });
+  await sendAndConfirmTransaction(connection, new Transaction().add(instruction), [admin], { commitment: "confirmed" });
+  let seq = 0n;
+  let lastTs = 0n;
+  /** One oracle update at a fresh second; returns the signed transaction bytes (not sent). */
+  const nextPush = async (): Promise<Buffer> => {
+    const now = await chainNow();
+    const ts = now > lastTs ? now : lastTs + 1n;
+    if (ts > now) await timeTravel(net.rpcUrl, { absoluteTimestamp: Number(ts) * 1000 });
+    lastTs = ts;
+    seq += 1n;
+    const tx = new Transaction().add(...codec.pushInstructions([{ feed, seq, ts, status: 1, suspended: false, indexBps: 5000 + Number(seq % 50n), components: [5000, 5000, 5000, 5000, 5000] }], [signer]));
+    tx.feePayer = admin.publicKey;
+    tx.recentBlockhash = (await connection.getLatestBlockhash("confirmed")).blockhash;
+    tx.sign(admin);
+    return tx.serialize();
+  };
+  const push = async (): Promise<void> => {
+    const sig = await connection.sendRawTransaction(await nextPush(), { skipPreflight: true });
+    await connection.confirmTransaction(sig, "confirmed");
+  };
+  await push();
+
+  const market = await createExchange(connection, ids, admin);
+  await sendInstructions(connection, ids, [poolCreate(ids, { admin: admin.publicKey, feed, collateralMint: market.mint })], [admin]);
+  const pool = poolPda(ids.futstar, feed)[0];
+  await provideLiquidity(connection, ids, admin, market, feed, 5_000_000_000n);
+
+  // Traders: funded, with collateral, registered — a few per setup transaction.
+  const traders = Array.from({ length: TRADERS }, () => Keypair.generate());
+  const tokens = traders.map((t) => getAssociatedTokenAddressSync(market.mint, t.publicKey));
+  for (let i = 0; i < TRADERS; i += 4) {
+    const group = traders.slice(i, i + 4);
+    const ixs = group.flatMap((t, k) => [
+      SystemProgram.transfer({ fromPubkey: admin.publicKey, toPubkey: t.publicKey, lamports: 100_000_000 }),
+      createAssociatedTokenAccountIdempotentInstruction(admin.publicKey, tokens[i + k]!, t.publicKey, market.mint),
+      createMintToInstruction(market.mint, tokens[i + k]!, admin.publicKey, 100_000_000n),
+    ]);
+    await sendAndConfirmTransaction(connection, new Transaction().add(...ixs), [admin], { commitment: "confirmed" });
+    await sendAndConfirmTransaction(connection, new Transaction().add(...group.map((t) => traderInit(ids, { owner: t.publicKey, pool }))), [admin, ...group], { commitment: "confirmed" });
+  }
+
+  /** Signs one transaction per trader, sends them all, waits until every one is confirmed. */
+  const burst = async (build: (i: number) => { ixs: TransactionInstruction[]; signers: Keypair[] }): Promise<number> => {
+    const { blockhash } = await connection.getLatestBlockhash("confirmed");
+    const raws = traders.map((_, i) => {
+      const { ixs, signers } = build(i);
+      const tx = new Transaction({ feePayer: signers[0]!.publicKey, recentBlockhash: blockhash }).add(...ixs);
+      tx.sign(...signers);
+      return tx.serialize();
+    });
+    const signatures = await Promise.all(raws.map((raw) => connection.sendRawTransaction(raw, { skipPreflight: true, maxRetries: 0 })));
+    const pending = new Set(signatures);
+    let failed = 0;
+    while (pending.size > 0) {
+      const batch = [...pending].slice(0, 256);
+      const { value } = await connection.getSignatureStatuses(batch);
+      value.forEach((s, k) => {
+        if (s && (s.confirmationStatus === "confirmed" || s.confirmationStatus === "finalized")) {
+          if (s.err !== null) failed++;
+          pending.delete(batch[k]!);
+        }
+      });
+      if (pending.size > 0) await new Promise((r) => setTimeout(r, 5));
+    }
+    if (failed > 0) throw new Error(`${failed} of ${raws.length} transactions failed on chain`);
+    return raws.length;
+  };
+
+  let confirmed = 0;
+  let busyMs = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = BigInt(round);
+    const accounts = (i: number) => {
+      const owner = traders[i]!.publicKey;
+      const trader = traderPda(ids.futstar, pool, owner)[0];
+      return { pool, feed, position: positionPda(ids.futstar, trader, id)[0], trader, ownerToken: tokens[i]! };
+    };
+    const timed = async (work: () => Promise<number>): Promise<void> => {
+      const t0 = performance.now();
+      confirmed += await work();
+      busyMs += performance.now() - t0;
+    };
+    await timed(() => burst((i) => ({ ixs: [positionRequestOpen(ids, { owner: traders[i]!.publicKey, pool, feed, positionId: id, ownerToken: tokens[i]!, side: i % 2, leverage: 2, collateral: 100_000n, durationS: 300 })], signers: [traders[i]!] })));
+    await push(); // a sample at or after the requests: fills may price
+    await timed(() => burst((i) => ({ ixs: [positionFillOpen(ids, accounts(i))], signers: [admin] })));
+    await timed(() => burst((i) => ({ ixs: [positionRequestClose(ids, { owner: traders[i]!.publicKey, position: accounts(i).position })], signers: [traders[i]!] })));
+    await push();
+    await timed(() => burst((i) => ({ ixs: [positionFillClose(ids, accounts(i))], signers: [admin] })));
+  }
+  console.log(`tx_per_sec ${Math.round((confirmed / busyMs) * 1000)} (slot_time_ms ${SLOT_MS}; ${confirmed} open/close transactions confirmed in ${Math.round(busyMs)} ms, ${TRADERS} traders x ${ROUNDS} rounds)`);
+
+  // WebSocket latency: update sent -> subscriber notified.
+  const latencies: number[] = [];
+  let waiting: { seq: bigint; resolve: () => void } | null = null;
+  const sub = connection.onAccountChange(feed, (info) => {
+    const current = BigInt(decodeOracleAccount("feed", info.data).seq.toString());
+    if (waiting && current >= waiting.seq) waiting.resolve();
+  }, { commitment: "processed" });
+  for (let i = 0; i < PUSHES; i++) {
+    const raw = await nextPush();
+    const notified = new Promise<void>((resolve) => (waiting = { seq, resolve }));
+    const t0 = performance.now();
+    await connection.sendRawTransaction(raw, { skipPreflight: true, maxRetries: 0 });
+    await notified;
+    latencies.push(performance.now() - t0);
+  }
+  await connection.removeAccountChangeListener(sub);
+  latencies.sort((a, b) => a - b);
+  const p = (q: number): number => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]!;
+  console.log(`ws_p99_ms ${p(0.99).toFixed(1)} (slot_time_ms ${SLOT_MS}; p50 ${p(0.5).toFixed(1)} ms over ${PUSHES} oracle updates, commitment processed)`);
+} finally {
+  await net.stop();
+}
