@@ -227,48 +227,53 @@ export class MomentumEngine implements IndexSource {
   }
 
   private advanceWindows(t: number): void {
+    // Module constants are reloaded and checked at every use; locals fold to immediates.
+    const FS = F_STRIDE;
+    const FG = F_G;
+    const FK = F_KEY;
+    const IS = I_STRIDE;
     const held = this.held;
     const nums = held.nums;
     const ints = held.ints;
     const size = held.size;
     const clockKey = this.clockKey;
     let curHead = this.curHead;
-    if (curHead < size && (nums[curHead * F_STRIDE + F_KEY] as number) <= clockKey) {
+    if (curHead < size && (nums[curHead * FS + FK] as number) <= clockKey) {
       const timeline = this.timeline;
       do {
-        const f = curHead * F_STRIDE;
-        const g = timeline.startOf(ints[curHead * I_STRIDE + I_PERIOD] as number) + (ints[curHead * I_STRIDE + I_TMS] as number);
-        nums[f + F_G] = g;
+        const f = curHead * FS;
+        const g = timeline.startOf(ints[curHead * IS + I_PERIOD] as number) + (ints[curHead * IS + I_TMS] as number);
+        nums[f + FG] = g;
         this.live.addSlot(ints, curHead, g, 1);
-        if (ints[curHead * I_STRIDE + I_TRIGGER] === 1) this.triggers.push(new Trigger(nums[f + F_SERIAL] as number, g));
+        if (ints[curHead * IS + I_TRIGGER] === 1) this.triggers.push(new Trigger(nums[f + F_SERIAL] as number, g));
         curHead++;
-      } while (curHead < size && (nums[curHead * F_STRIDE + F_KEY] as number) <= clockKey);
+      } while (curHead < size && (nums[curHead * FS + FK] as number) <= clockKey);
       this.curHead = curHead;
     }
     const liveEdge = t - this.windowMs;
     let curTail = this.curTail;
-    while (curTail < curHead && (nums[curTail * F_STRIDE + F_G] as number) <= liveEdge) {
-      this.live.addSlot(ints, curTail, nums[curTail * F_STRIDE + F_G] as number, -1);
+    while (curTail < curHead && (nums[curTail * FS + FG] as number) <= liveEdge) {
+      this.live.addSlot(ints, curTail, nums[curTail * FS + FG] as number, -1);
       curTail++;
     }
     this.curTail = curTail;
     const lagT = t - this.settleLagMs;
     let lagHead = this.lagHead;
-    while (lagHead < curHead && (nums[lagHead * F_STRIDE + F_G] as number) <= lagT) lagHead++;
+    while (lagHead < curHead && (nums[lagHead * FS + FG] as number) <= lagT) lagHead++;
     this.lagHead = lagHead;
     const lagEdge = lagT - this.windowMs;
     let lagTail = this.lagTail;
-    while (lagTail < lagHead && (nums[lagTail * F_STRIDE + F_G] as number) <= lagEdge) lagTail++;
+    while (lagTail < lagHead && (nums[lagTail * FS + FG] as number) <= lagEdge) lagTail++;
     this.lagTail = lagTail;
     const keep = this.keepThreshold(t);
     let keepTail = this.keepTail;
-    if (keepTail < lagTail && (nums[keepTail * F_STRIDE + F_G] as number) <= keep) {
+    if (keepTail < lagTail && (nums[keepTail * FS + FG] as number) <= keep) {
       const ids = held.ids;
       do {
         // A replaced version is removed from `held` at once, so this is the id's current event.
         this.byId.delete(ids[keepTail] as string);
         keepTail++;
-      } while (keepTail < lagTail && (nums[keepTail * F_STRIDE + F_G] as number) <= keep);
+      } while (keepTail < lagTail && (nums[keepTail * FS + FG] as number) <= keep);
       this.keepTail = keepTail;
     }
     const triggers = this.triggers;
@@ -276,10 +281,10 @@ export class MomentumEngine implements IndexSource {
     while (triggers.length > 0 && (triggers[0] as Trigger).g <= triggerEdge) triggers.shift();
     // Each cursor's next move is when its first event crosses its edge (all exact integers).
     let next = Number.POSITIVE_INFINITY;
-    if (curTail < curHead) next = Math.min(next, (nums[curTail * F_STRIDE + F_G] as number) + this.windowMs);
-    if (lagHead < curHead) next = Math.min(next, (nums[lagHead * F_STRIDE + F_G] as number) + this.settleLagMs);
-    if (lagTail < lagHead) next = Math.min(next, (nums[lagTail * F_STRIDE + F_G] as number) + this.settleLagMs + this.windowMs);
-    if (keepTail < lagTail) next = Math.min(next, (nums[keepTail * F_STRIDE + F_G] as number) + this.keepSpanMs);
+    if (curTail < curHead) next = Math.min(next, (nums[curTail * FS + FG] as number) + this.windowMs);
+    if (lagHead < curHead) next = Math.min(next, (nums[lagHead * FS + FG] as number) + this.settleLagMs);
+    if (lagTail < lagHead) next = Math.min(next, (nums[lagTail * FS + FG] as number) + this.settleLagMs + this.windowMs);
+    if (keepTail < lagTail) next = Math.min(next, (nums[keepTail * FS + FG] as number) + this.keepSpanMs);
     if (triggers.length > 0) next = Math.min(next, (triggers[0] as Trigger).g + this.suspendMaxMs);
     this.nextMoveG = next;
     if (keepTail >= COMPACT_AT && keepTail * 2 >= size) this.compact();

@@ -16,12 +16,13 @@ import { COMPONENT_COUNT, type EngineConfig } from "./config.js";
 import { I_POSSESSION, I_RECENT, I_RECENT_SIDE, I_SHOTS, I_SIDE, I_STRIDE, I_TILT, I_XG } from "./held-events.js";
 import { BALANCED } from "./ratio.js";
 
+/** Sums layout: Σv of (component c, side) at 2c + side, Σv·g at SLOTS + 2c + side. */
 const SLOTS = COMPONENT_COUNT * 2;
-const POSSESSION = 0;
-const SHOTS = 2;
-const XG = 4;
-const TILT = 6;
-const RECENT = 8;
+// addSlot and components spell these offsets as literals (an imported or module constant is
+// reloaded and checked at every use); this fails at load time if the layout ever changes.
+if (SLOTS !== 10 || I_STRIDE !== 10 || I_SIDE !== 2 || I_POSSESSION !== 3 || I_SHOTS !== 4 || I_XG !== 5 || I_TILT !== 6 || I_RECENT !== 7 || I_RECENT_SIDE !== 8) {
+  throw new Error("engine window: held-event layout changed; update the literal offsets in window.ts");
+}
 
 export class DecayedWindow {
   /** [0, SLOTS): Σv per (component × 2 + side); [SLOTS, 2·SLOTS): Σv·g. */
@@ -47,24 +48,25 @@ export class DecayedWindow {
    */
   addSlot(ints: Int32Array, i: number, g: number, sign: number): void {
     const s = this.sums;
-    const b = i * I_STRIDE;
-    const side = ints[b + I_SIDE] as number;
-    const possession = sign * (ints[b + I_POSSESSION] as number);
-    const shots = sign * (ints[b + I_SHOTS] as number);
-    const xg = sign * (ints[b + I_XG] as number);
-    const tilt = sign * (ints[b + I_TILT] as number);
-    const recent = sign * (ints[b + I_RECENT] as number);
-    const recentAt = RECENT + (ints[b + I_RECENT_SIDE] as number);
-    s[POSSESSION + side] = (s[POSSESSION + side] as number) + possession;
-    s[SLOTS + POSSESSION + side] = (s[SLOTS + POSSESSION + side] as number) + possession * g;
-    s[SHOTS + side] = (s[SHOTS + side] as number) + shots;
-    s[SLOTS + SHOTS + side] = (s[SLOTS + SHOTS + side] as number) + shots * g;
-    s[XG + side] = (s[XG + side] as number) + xg;
-    s[SLOTS + XG + side] = (s[SLOTS + XG + side] as number) + xg * g;
-    s[TILT + side] = (s[TILT + side] as number) + tilt;
-    s[SLOTS + TILT + side] = (s[SLOTS + TILT + side] as number) + tilt * g;
+    // Literal offsets: see the layout check at the top of this file.
+    const b = i * 10; // I_STRIDE
+    const side = ints[b + 2] as number; // I_SIDE
+    const possession = sign * (ints[b + 3] as number); // I_POSSESSION
+    const shots = sign * (ints[b + 4] as number); // I_SHOTS
+    const xg = sign * (ints[b + 5] as number); // I_XG
+    const tilt = sign * (ints[b + 6] as number); // I_TILT
+    const recent = sign * (ints[b + 7] as number); // I_RECENT
+    const recentAt = 8 + (ints[b + 8] as number); // RECENT + I_RECENT_SIDE
+    s[side] = (s[side] as number) + possession;
+    s[10 + side] = (s[10 + side] as number) + possession * g;
+    s[2 + side] = (s[2 + side] as number) + shots;
+    s[12 + side] = (s[12 + side] as number) + shots * g;
+    s[4 + side] = (s[4 + side] as number) + xg;
+    s[14 + side] = (s[14 + side] as number) + xg * g;
+    s[6 + side] = (s[6 + side] as number) + tilt;
+    s[16 + side] = (s[16 + side] as number) + tilt * g;
     s[recentAt] = (s[recentAt] as number) + recent;
-    s[SLOTS + recentAt] = (s[SLOTS + recentAt] as number) + recent * g;
+    s[10 + recentAt] = (s[10 + recentAt] as number) + recent * g;
   }
 
   /** Makes this window's sums equal to `other`'s. */
@@ -86,11 +88,11 @@ export class DecayedWindow {
     const s = this.sums;
     const m = this.model;
     const lead = this.windowMs - t;
-    const possession = shareDeviation(lead, s[0] as number, s[1] as number, s[SLOTS] as number, s[SLOTS + 1] as number, m[0] as number);
-    const shots = shareDeviation(lead, s[2] as number, s[3] as number, s[SLOTS + 2] as number, s[SLOTS + 3] as number, m[1] as number);
-    const xg = shareDeviation(lead, s[4] as number, s[5] as number, s[SLOTS + 4] as number, s[SLOTS + 5] as number, m[2] as number);
-    const tilt = shareDeviation(lead, s[6] as number, s[7] as number, s[SLOTS + 6] as number, s[SLOTS + 7] as number, m[3] as number);
-    const recent = shareDeviation(lead, s[8] as number, s[9] as number, s[SLOTS + 8] as number, s[SLOTS + 9] as number, m[4] as number);
+    const possession = shareDeviation(lead, s[0] as number, s[1] as number, s[10] as number, s[11] as number, m[0] as number);
+    const shots = shareDeviation(lead, s[2] as number, s[3] as number, s[12] as number, s[13] as number, m[1] as number);
+    const xg = shareDeviation(lead, s[4] as number, s[5] as number, s[14] as number, s[15] as number, m[2] as number);
+    const tilt = shareDeviation(lead, s[6] as number, s[7] as number, s[16] as number, s[17] as number, m[3] as number);
+    const recent = shareDeviation(lead, s[8] as number, s[9] as number, s[18] as number, s[19] as number, m[4] as number);
     out[0] = BALANCED + possession;
     out[1] = BALANCED + shots;
     out[2] = BALANCED + xg;
