@@ -27,8 +27,8 @@ export interface ChainAdapter {
   readonly crankSource: CrankSource;
   /** The program refused the work because it was already done (position/pool status moved on). */
   alreadyDone(failure: ProgramFailure): boolean;
-  /** The program error's name and message. */
-  describe(failure: ProgramFailure): string;
+  /** The program error's name and message, as `program` numbers it. */
+  describe(failure: ProgramFailure, program: "futstar" | "momentumOracle"): string;
   /** Chain clock, unix seconds. */
   chainNowTs(): Promise<bigint>;
 }

@@ -45,15 +45,10 @@ export function sdkChainAdapter(o: SdkAdapterOptions): ChainAdapter {
     if (!info) throw new Error("clock sysvar not found");
     return clockUnixTimestamp(info.data);
   };
-  const describe = (f: ProgramFailure): string => {
+  const describe = (f: ProgramFailure, program: "futstar" | "momentumOracle"): string => {
     if (f.code === null) return f.text;
-    const info = programError("futstar", f.code) ?? programError("momentumOracle", f.code);
-    // Both programs number errors from 6000; the instruction tells which program failed when the
-    // transaction carries one program only, so both names are given when ambiguous.
-    const futstar = programError("futstar", f.code);
-    const oracle = programError("momentumOracle", f.code);
-    if (futstar && oracle) return `${f.code} (futstar ${futstar.name} | oracle ${oracle.name})`;
-    return info ? `${f.code} ${info.name}: ${info.message}` : `custom error ${f.code}`;
+    const info = programError(program, f.code);
+    return info ? `${info.name} (${f.code}): ${info.message}` : `custom error ${f.code}`;
   };
   const accountExists = async (key: PublicKey): Promise<boolean> => (await o.pool.call((c) => c.getAccountInfo(key, "confirmed"))) !== null;
   const requireOperator = (what: string): Keypair => {
@@ -62,7 +57,7 @@ export function sdkChainAdapter(o: SdkAdapterOptions): ChainAdapter {
   };
   const sendOrThrow = async (what: string, instructions: TransactionInstruction[], signer: Keypair, writable: PublicKey[]): Promise<void> => {
     const outcome = await o.sender.send({ instructions, signers: signer.publicKey.equals(o.sender.payer.publicKey) ? [] : [signer], writable });
-    if (outcome.status !== "landed") throw new Error(`${what} refused: ${describe(outcome.failure)}`);
+    if (outcome.status !== "landed") throw new Error(`${what} refused: ${describe(outcome.failure, what === "feed_create" ? "momentumOracle" : "futstar")}`);
   };
   return {
     codec: o.oracle.codec,

@@ -87,22 +87,23 @@ export class DecayedWindow {
   components(t: number, out: Float64Array): number {
     const s = this.sums;
     const m = this.model;
+    const balanced = BALANCED; // a local folds to an immediate; the import is reloaded per use
     const lead = this.windowMs - t;
     const possession = shareDeviation(lead, s[0] as number, s[1] as number, s[10] as number, s[11] as number, m[0] as number);
     const shots = shareDeviation(lead, s[2] as number, s[3] as number, s[12] as number, s[13] as number, m[1] as number);
     const xg = shareDeviation(lead, s[4] as number, s[5] as number, s[14] as number, s[15] as number, m[2] as number);
     const tilt = shareDeviation(lead, s[6] as number, s[7] as number, s[16] as number, s[17] as number, m[3] as number);
     const recent = shareDeviation(lead, s[8] as number, s[9] as number, s[18] as number, s[19] as number, m[4] as number);
-    out[0] = BALANCED + possession;
-    out[1] = BALANCED + shots;
-    out[2] = BALANCED + xg;
-    out[3] = BALANCED + tilt;
-    out[4] = BALANCED + recent;
+    out[0] = balanced + possession;
+    out[1] = balanced + shots;
+    out[2] = balanced + xg;
+    out[3] = balanced + tilt;
+    out[4] = balanced + recent;
     // An integer |deviation| ≤ 100 · 5000, so round-half-away(deviation / 100) is exactly
     // (|deviation| + 50) div 100 with the sign put back: integer division by a constant.
     const deviation = (m[5] as number) * possession + (m[6] as number) * shots + (m[7] as number) * xg + (m[8] as number) * tilt + (m[9] as number) * recent;
     const magnitude = ((((deviation < 0 ? -deviation : deviation) | 0) + 50) | 0) / 100;
-    return deviation < 0 ? BALANCED - (magnitude | 0) : BALANCED + (magnitude | 0);
+    return deviation < 0 ? balanced - (magnitude | 0) : balanced + (magnitude | 0);
   }
 }
 
@@ -113,7 +114,7 @@ export class DecayedWindow {
 function shareDeviation(lead: number, vHome: number, vAway: number, vgHome: number, vgAway: number, prior: number): number {
   const home = lead * vHome + vgHome;
   const away = lead * vAway + vgAway;
-  const x = (BALANCED * (home - away)) / (home + away + prior);
+  const x = (5000 * (home - away)) / (home + away + prior); // 5000 = BALANCED, as a literal
   // = roundHalfAwayFromZero(x), spelled so that it inlines into one branch.
   return x < 0 ? -Math.floor(0.5 - x) : Math.floor(x + 0.5);
 }

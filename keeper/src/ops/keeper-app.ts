@@ -94,7 +94,7 @@ export async function startKeeperApp(config: KeeperConfig, options: AppOptions):
   const fees = pickFeeSource(config.priorityFee, pool);
   const sender = new TxSender(pool, payer, fees, { onFeeError: (err) => log.warn("priority fee estimate failed; sending without", { source: fees.name, err }) });
   const adapter = options.adapter({ pool, sender, payer, operator, config });
-  const pusher = new OraclePusher({ store, sender, codec: adapter.codec, signers, chainSeq: (f) => adapter.chainSeq(f), metrics, log, describe: (f) => adapter.describe(f) });
+  const pusher = new OraclePusher({ store, sender, codec: adapter.codec, signers, chainSeq: (f) => adapter.chainSeq(f), metrics, log, describe: (f) => adapter.describe(f, "momentumOracle") });
   let lastTs = 0n;
   const oracleClock = options.oracleClock ?? config.oracleClock;
   let chainTs = 0n;
@@ -109,7 +109,7 @@ export async function startKeeperApp(config: KeeperConfig, options: AppOptions):
       return lastTs;
     },
   });
-  const cranker = new Cranker({ store, sender, source: adapter.crankSource, alreadyDone: (f) => adapter.alreadyDone(f), describe: (f) => adapter.describe(f), metrics, log });
+  const cranker = new Cranker({ store, sender, source: adapter.crankSource, alreadyDone: (f) => adapter.alreadyDone(f), describe: (f) => adapter.describe(f, "futstar"), metrics, log });
 
   for (const m of config.matches) {
     const loaded = await loadMatch(m.source, m.provider);

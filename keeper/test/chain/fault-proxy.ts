@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import bs58 from "bs58";
 
 export type ProxyMode = "pass" | "refuse" | "http503" | "hang";
-export type MethodFault = "refuse" | "http503" | "duplicate" | "unknown-blockhash" | "drop-response";
+export type MethodFault = "refuse" | "http503" | "duplicate" | "unknown-blockhash" | "drop-response" | "hide-status" | "height-past-expiry";
 
 interface Injection {
   readonly method: string;
@@ -94,6 +94,18 @@ export class FaultProxy {
         // The request reached the chain, the answer never reaches the client.
         req.socket.destroy();
         return;
+      }
+      if (fault === "hide-status") {
+        // The RPC has not seen the signature (yet): every status null.
+        const json = JSON.parse(reply) as { result?: { value?: unknown[] } };
+        if (json.result?.value) json.result.value = json.result.value.map(() => null);
+        reply = JSON.stringify(json);
+      }
+      if (fault === "height-past-expiry") {
+        // A node far ahead: the block height is past any blockhash the client holds.
+        const json = JSON.parse(reply) as { result?: number };
+        if (typeof json.result === "number") json.result += 1_000_000;
+        reply = JSON.stringify(json);
       }
       if (fault === "unknown-blockhash") {
         const json = JSON.parse(reply) as { result?: { value?: { blockhash?: string } } };

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ProgramIds, exchangeInit, poolPda } from "@futstar/sdk";
 import { MINT_SIZE, TOKEN_PROGRAM_ID, createInitializeMint2Instruction } from "@solana/spl-token";
-import { Connection, Keypair, PublicKey, SystemProgram, Transaction, sendAndConfirmTransaction } from "@solana/web3.js";
+import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, SystemProgram, Transaction, sendAndConfirmTransaction } from "@solana/web3.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audit } from "../../src/chain/audit.js";
 import { readFeed } from "../../src/chain/feed-reader.js";
@@ -77,7 +77,7 @@ describe.skipIf(skip)("keeper app on the real localnet", () => {
       dir,
     );
     const pool = new RpcPool([net.rpcUrl]);
-    const clockInfo = await pool.connection.getAccountInfo(new PublicKey("SysvarC1ock11111111111111111111111111111111"));
+    const clockInfo = await pool.connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY);
     let ts = clockInfo!.data.readBigInt64LE(32);
     const lines: string[] = [];
     const app = await startKeeperApp(config, {
