@@ -1,11 +1,15 @@
 /**
  * Momentum engine benchmark (not a test). Prints, each on its own line:
  *   events_per_sec <n>   full-match replays (events applied one by one, one tick per second of
- *                        match time), parsing excluded: match events / replay wall time
+ *                        match time, every tick computing the index, all five components and the
+ *                        suspension flag via `tickInto`), parsing excluded: match events / replay
+ *                        wall time
  *   tick_p99_us <n>      p99 over 100 concurrent live matches of one keeper tick: for every match,
  *                        apply the events of that second and compute its tick
  *   bytes_per_match <n>  retained heap per live match (engine mid-second-half, fed live)
- * plus a few more detailed lines. Real matches from FUTSTAR_DATA_DIR when present; the 100 live
+ * plus a few more detailed lines: the same replay through the allocating `tick()` API, and the
+ * replay rate per CPU-second of this process (the machine is shared, so wall time includes time
+ * spent waiting for a core). Real matches from FUTSTAR_DATA_DIR when present; the 100 live
  * matches are seeded synthetic matches (labelled).
  */
 import { existsSync } from "node:fs";
@@ -25,6 +29,8 @@ const REAL = ["wyscout/2058017.json", "wyscout/2058003.json", "wyscout/1694440.j
 
 const sorted = (events: readonly MatchEvent[]) => [...events].sort((a, b) => a.period - b.period || a.tMs - b.tMs);
 
+const buffer = MomentumEngine.tickBuffer();
+
 /** One live-style replay: each event applied just before the first tick that reaches it. */
 function replay(events: readonly MatchEvent[], periods: ReturnType<typeof planReplay>["periods"]): number {
   const engine = new MomentumEngine();
@@ -38,7 +44,28 @@ function replay(events: readonly MatchEvent[], periods: ReturnType<typeof planRe
         engine.apply({ op: "upsert", event: e });
         next++;
       }
-      checksum += engine.tick(period, tMs).index;
+      const tick = engine.tickInto(period, tMs, buffer);
+      checksum += tick.index + tick.components.xgRatio + (tick.suspended ? 1 : 0);
+    }
+  }
+  return checksum;
+}
+
+/** The same replay through `tick()`, which returns a fresh object per tick. */
+function replayAllocating(events: readonly MatchEvent[], periods: ReturnType<typeof planReplay>["periods"]): number {
+  const engine = new MomentumEngine();
+  let next = 0;
+  let checksum = 0;
+  for (const { period, lastTickMs } of periods) {
+    for (let tMs = 0; tMs <= lastTickMs; tMs += 1000) {
+      while (next < events.length) {
+        const e = events[next] as MatchEvent;
+        if (e.period > period || (e.period === period && e.tMs > tMs)) break;
+        engine.apply({ op: "upsert", event: e });
+        next++;
+      }
+      const tick = engine.tick(period, tMs);
+      checksum += tick.index + tick.components.xgRatio + (tick.suspended ? 1 : 0);
     }
   }
   return checksum;
@@ -55,17 +82,19 @@ async function matchesForThroughput(): Promise<{ name: string; events: MatchEven
   return out;
 }
 
-/** Runs `work` repeatedly for about `ms` and returns (units done, seconds taken). */
-function timed(ms: number, work: () => number): { units: number; seconds: number } {
+/** Runs `work` repeatedly for about `ms`: units done, wall seconds and CPU seconds taken. */
+function timed(ms: number, work: () => number): { units: number; seconds: number; cpuSeconds: number } {
   for (let i = 0; i < 20; i++) work();
   let units = 0;
+  const cpuStart = process.cpuUsage();
   const started = process.hrtime.bigint();
   let elapsed = 0n;
   while (elapsed < BigInt(ms) * 1_000_000n) {
     units += work();
     elapsed = process.hrtime.bigint() - started;
   }
-  return { units, seconds: Number(elapsed) / 1e9 };
+  const cpu = process.cpuUsage(cpuStart);
+  return { units, seconds: Number(elapsed) / 1e9, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 /** Every event through both windows, with one tick per period end instead of one per second. */
@@ -87,8 +116,14 @@ function throughput(matches: { name: string; events: MatchEvent[] }[]): void {
     return 1;
   });
   console.log(`events_per_sec ${Math.round((full.units * eventsPerRound) / full.seconds)}`);
+  console.log(`events_per_cpu_sec ${Math.round((full.units * eventsPerRound) / full.cpuSeconds)}`);
   console.log(`replay_ticks_per_sec ${Math.round((full.units * ticksPerRound) / full.seconds)}`);
   console.log(`full_match_replay_us ${Math.round((full.seconds * 1e6) / (full.units * matches.length))}`);
+  const allocating = timed(1000, () => {
+    matches.forEach((m, j) => (sink += replayAllocating(m.events, plans[j] ?? [])));
+    return 1;
+  });
+  console.log(`events_per_sec_tick_api ${Math.round((allocating.units * eventsPerRound) / allocating.seconds)}`);
   const only = timed(1000, () => {
     matches.forEach((m, j) => (sink += ingest(m.events, plans[j] ?? [])));
     return 1;
