@@ -76,9 +76,19 @@ async function reconcile(store: KeeperStore, pool: RpcPool, feed: string, log: L
 }
 
 export async function startKeeperApp(config: KeeperConfig, options: AppOptions): Promise<KeeperApp> {
+  const store = new KeeperStore(config.dbPath);
+  try {
+    return await startWithStore(config, options, store);
+  } catch (err) {
+    // Nothing runs yet: release the database before reporting the failure.
+    store.close();
+    throw err;
+  }
+}
+
+async function startWithStore(config: KeeperConfig, options: AppOptions, store: KeeperStore): Promise<KeeperApp> {
   const { log, signal } = options;
   const metrics = new KeeperMetrics();
-  const store = new KeeperStore(config.dbPath);
   const pool = new RpcPool(config.rpcUrls, {
     timeoutMs: 5000,
     commitment: config.commitment,
