@@ -1,0 +1,81 @@
+/**
+ * The programs `futstar-localnet` deploys at start: real SBF builds behind the upgradeable loader,
+ * callable, upgradeable by the reported authority; IDLs registered when the files exist.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { Connection, PublicKey, Transaction, sendAndConfirmTransaction } from "@solana/web3.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { rpcCall } from "./cheatcodes.js";
+import { discriminator, exchangeInitIx, exchangePda } from "./exchange-init.js";
+import { type Localnet, repoRoot, startLocalnet } from "./spawn.js";
+
+const LOADER = "BPFLoaderUpgradeab1e11111111111111111111111";
+let net: Localnet;
+let connection: Connection;
+
+beforeAll(async () => {
+  net = await startLocalnet({ slotTimeMs: 50 });
+  connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
+});
+
+afterAll(async () => {
+  if (net === undefined) return;
+  const exit = await net.stop();
+  expect(exit).toEqual({ code: 0, signal: null });
+});
+
+describe("programs deployed by futstar-localnet", () => {
+  for (const name of ["momentum_oracle", "futstar"] as const) {
+    it(`${name}: the ProgramData holds exactly target/deploy/${name}.so, upgradeable by the reported authority`, async () => {
+      const info = net.programs[name];
+      const elf = readFileSync(join(repoRoot, "target/deploy", `${name}.so`));
+      expect(info.soBytes).toBe(elf.length);
+      const [program, programData] = await connection.getMultipleAccountsInfo([new PublicKey(info.programId), new PublicKey(info.programData)]);
+      expect(program?.owner.toBase58()).toBe(LOADER);
+      expect(program?.executable).toBe(true);
+      expect(programData?.owner.toBase58()).toBe(LOADER);
+      expect(programData?.data[12]).toBe(1); // Some(upgrade authority)
+      expect(new PublicKey(programData!.data.subarray(13, 45)).toBase58()).toBe(net.upgradeAuthority);
+      // ProgramData leaves room for upgrades (max_data_len = 2 x the first build).
+      const stored = programData!.data.subarray(45);
+      expect(stored.length).toBe(2 * elf.length);
+      expect(Buffer.from(stored.subarray(0, elf.length)).equals(elf)).toBe(true);
+    });
+  }
+
+  it("futstar executes: exchange_init creates the exchange PDA it owns", async () => {
+    const futstar = new PublicKey(net.programs.futstar.programId);
+    const signature = await sendAndConfirmTransaction(
+      connection,
+      new Transaction().add(exchangeInitIx(futstar, net.authority.publicKey)),
+      [net.authority],
+      { commitment: "confirmed" },
+    );
+    const landed = await connection.getTransaction(signature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
+    console.log(`exchange_init ${landed?.meta?.computeUnitsConsumed} CU (surfnet)`);
+    const [exchange, bump] = exchangePda(futstar);
+    const account = await connection.getAccountInfo(exchange);
+    expect(account?.owner.equals(futstar)).toBe(true);
+    expect(account!.data.subarray(0, 8).equals(discriminator("account:Exchange"))).toBe(true);
+    expect(new PublicKey(account!.data.subarray(8, 40)).equals(net.authority.publicKey)).toBe(true);
+    expect(account!.data[40]).toBe(bump);
+  });
+
+  for (const name of ["momentum_oracle", "futstar"] as const) {
+    const idlPath = join(repoRoot, "programs", name, "idl", `${name}.json`);
+    it(`${name}: IDL ${existsSync(idlPath) ? "registered" : "absent, so nothing registered"} (surfnet_getActiveIdl)`, async () => {
+      const active = await rpcCall(net.rpcUrl, "surfnet_getActiveIdl", [net.programs[name].programId]);
+      const value = typeof active === "object" && active !== null && "value" in active ? active.value : active;
+      if (existsSync(idlPath)) {
+        expect(net.programs[name].idl).toBe("registered");
+        expect(value).toMatchObject({ address: net.programs[name].programId });
+      } else {
+        expect(net.programs[name].idl).toBe("absent");
+        expect(value).toBeNull();
+      }
+    });
+  }
+});

@@ -1,0 +1,148 @@
+/**
+ * Starts the real `futstar-localnet` binary for a test file: free ports, a short slot time, a
+ * fresh state dir; resolves once the ready line arrives. `stop()` sends SIGTERM and reports how it
+ * exited.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, statSync, readdirSync, existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { homedir, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+import { Keypair } from "@solana/web3.js";
+
+import { parseErrorLine, parseReadyLine, type ReadyEvent } from "./ready-line.js";
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The release binary in the shared cache (`scripts/localnet.sh` builds it). */
+export const localnetBinary =
+  process.env.FUTSTAR_LOCALNET_BIN ?? join(process.env.FUTSTAR_CACHE ?? join(homedir(), ".cache/futstar"), "target/release/futstar-localnet");
+
+/** A running localnet. */
+export interface Localnet extends ReadyEvent {
+  /** The upgrade authority, funded at genesis (1,000 SOL): a ready-made payer for tests. */
+  authority: Keypair;
+  /** Every line the process wrote to stdout and stderr so far. */
+  output: string[];
+  /** SIGTERM (or `signal`), then wait for exit; resolves with the exit code and signal. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface StartOptions {
+  /** Milliseconds per slot; tests use short slots. */
+  slotTimeMs?: number;
+  /** Extra flags for the binary. */
+  args?: string[];
+  /** Reuse a state dir (keys and program ids persist there); a fresh temp dir by default. */
+  stateDir?: string;
+  /** How long to wait for the ready line. */
+  timeoutMs?: number;
+}
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+/** Builds the programs and the binary when missing or older than the localnet sources. */
+export function ensureBuilt(): void {
+  const programsBuilt = ["futstar", "momentum_oracle"].every((p) => existsSync(join(repoRoot, "target/deploy", `${p}.so`)));
+  const binaryFresh =
+    existsSync(localnetBinary) && statSync(localnetBinary).mtimeMs >= newestMtime(join(repoRoot, "localnet"));
+  if (programsBuilt && binaryFresh) return;
+  execFileSync("bash", [join(repoRoot, "scripts/localnet.sh"), "--build-only"], { stdio: "inherit" });
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      if (address === null || typeof address === "string") return reject(new Error("no port assigned"));
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  }
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+}
+
+/** Spawns `futstar-localnet` and resolves once it is ready. */
+export async function startLocalnet(options: StartOptions = {}): Promise<Localnet> {
+  ensureBuilt();
+  const [rpcPort, wsPort] = [await freePort(), await freePort()];
+  const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "futstar-localnet-"));
+  const args = [
+    "--root", repoRoot,
+    "--rpc-port", String(rpcPort),
+    "--ws-port", String(wsPort),
+    "--slot-time-ms", String(options.slotTimeMs ?? 50),
+    "--state-dir", stateDir,
+    ...(options.args ?? []),
+  ];
+  const child = spawn(localnetBinary, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const output: string[] = [];
+  createInterface({ input: child.stderr! }).on("line", (line) => output.push(line));
+  const stdout = createInterface({ input: child.stdout! });
+
+  const ready = await new Promise<ReadyEvent>((resolve, reject) => {
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`futstar-localnet not ready within ${timeoutMs} ms:\n${output.join("\n")}`));
+    }, timeoutMs);
+    stdout.on("line", (line) => {
+      output.push(line);
+      try {
+        const event = parseReadyLine(line);
+        if (event !== null) {
+          clearTimeout(timer);
+          resolve(event);
+        }
+      } catch (error) {
+        clearTimeout(timer);
+        child.kill("SIGKILL");
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+      const failure = parseErrorLine(line);
+      if (failure !== null) {
+        clearTimeout(timer);
+        reject(new Error(`futstar-localnet failed: ${failure}`));
+      }
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`futstar-localnet exited (code ${code}, signal ${signal}) before ready:\n${output.join("\n")}`));
+    });
+  });
+
+  const authority = Keypair.fromSecretKey(
+    Uint8Array.from(JSON.parse(readFileSync(ready.upgradeAuthorityKeypair, "utf8")) as number[]),
+  );
+  return {
+    ...ready,
+    authority,
+    output,
+    async stop(signal: NodeJS.Signals = "SIGTERM") {
+      const exited = waitForExit(child);
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => {
+          child.kill("SIGKILL");
+          reject(new Error(`futstar-localnet did not exit within 15 s of ${signal}`));
+        }, 15_000).unref(),
+      );
+      return Promise.race([exited, timeout]);
+    },
+  };
+}
