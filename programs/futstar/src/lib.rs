@@ -1,9 +1,18 @@
 #![cfg_attr(target_arch = "bpf", no_std)]
-//! Futstar trading program.
+//! Futstar trading program: long/short positions on a football match's momentum index, priced
+//! from `momentum_oracle` feeds with an in-play delay, backed by LP pools.
+//!
+//! Layers: `instructions` (account plumbing, one file each) → `controller` (state changes) →
+//! `math` (pure); `state` holds the account layouts, `validation` the shared checks.
 
 #[cfg(target_arch = "bpf")]
 mod entrypoint;
 
+pub mod controller;
 pub mod error;
+pub mod events;
 pub mod instructions;
+pub mod math;
+pub mod seeds;
 pub mod state;
+pub mod validation;

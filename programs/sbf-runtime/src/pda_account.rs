@@ -11,6 +11,10 @@ use crate::sysvar::rent_exempt_minimum;
 /// Creates `account` (a PDA signed for by `signer`) with `space` bytes owned by `owner`, paid by
 /// `payer`. An address someone pre-funded with lamports (a griefing trick that makes
 /// `CreateAccount` fail) is topped up, allocated and assigned instead.
+///
+/// Always inlined: with the `Signer` slice and the `Result` return it takes more than the 5
+/// register arguments LLVM 22's BPF backend supports once it has several call sites.
+#[inline(always)]
 pub fn create_pda_account(
     payer: &AccountView,
     account: &AccountView,

@@ -1,26 +1,77 @@
-//! `Exchange` account.
+//! `Exchange` account: the singleton PDA `["exchange"]` holding the live config and one pending,
+//! timelocked change.
 //!
-//! | offset | size | field         |
-//! |--------|------|---------------|
-//! | 0      | 8    | discriminator |
-//! | 8      | 32   | admin         |
-//! | 40     | 1    | bump          |
-use pinocchio::{error::ProgramError, Address};
+//! | off | size | field |
+//! |-----|------|-------|
+//! | 0   | 8   | discriminator |
+//! | 8   | 1   | bump |
+//! | 9   | 1   | paused |
+//! | 10  | 204 | config (ExchangeConfig) |
+//! | 214 | 1   | pending_active |
+//! | 215 | 8   | pending_eta (unix s) |
+//! | 223 | 204 | pending (ExchangeConfig) |
+use pinocchio::error::ProgramError;
 
-pub struct Exchange;
+use super::{
+    codec::{Reader, Writer},
+    limits::ExchangeConfig,
+};
+
+/// Decoded `Exchange`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Exchange {
+    pub bump: u8,
+    pub paused: bool,
+    pub config: ExchangeConfig,
+    pub pending_active: bool,
+    pub pending_eta: i64,
+    pub pending: ExchangeConfig,
+}
 
 impl Exchange {
+    /// PDA seed.
     pub const SEED: &'static [u8] = b"exchange";
+    /// `sha256("account:Exchange")[..8]`.
     pub const DISCRIMINATOR: [u8; 8] = [30, 200, 220, 149, 3, 61, 104, 50];
-    pub const LEN: usize = 8 + 32 + 1;
+    /// Account size.
+    pub const LEN: usize = 8 + 1 + 1 + ExchangeConfig::LEN + 1 + 8 + ExchangeConfig::LEN;
 
-    pub fn init(data: &mut [u8], admin: &Address, bump: u8) -> Result<(), ProgramError> {
-        if data.len() != Self::LEN {
-            return Err(ProgramError::InvalidAccountData);
-        }
-        data[..8].copy_from_slice(&Self::DISCRIMINATOR);
-        data[8..40].copy_from_slice(admin.as_ref());
-        data[40] = bump;
-        Ok(())
+    /// Loads a `Exchange` from `account` after checking owner, size and discriminator.
+    #[inline(always)]
+    pub fn from_account(account: &pinocchio::AccountView, program_id: &pinocchio::Address) -> Result<Self, ProgramError> {
+        super::check_type(account, program_id, &Self::DISCRIMINATOR, Self::LEN)?;
+        Self::load(&account.try_borrow()?)
+    }
+
+    /// Stores into `account` (which must be writable).
+    #[inline(always)]
+    pub fn save(&self, account: &mut pinocchio::AccountView) -> Result<(), ProgramError> {
+        crate::validation::accounts::require_writable(account)?;
+        self.store(&mut account.try_borrow_mut()?)
+    }
+
+    /// Decodes an account's data (type already checked).
+    pub fn load(data: &[u8]) -> Result<Self, ProgramError> {
+        let mut r = Reader::new(data, 8);
+        Ok(Exchange {
+            bump: r.u8()?,
+            paused: r.bool()?,
+            config: ExchangeConfig::read(&mut r)?,
+            pending_active: r.bool()?,
+            pending_eta: r.i64()?,
+            pending: ExchangeConfig::read(&mut r)?,
+        })
+    }
+
+    /// Encodes into an account's data, discriminator included.
+    pub fn store(&self, data: &mut [u8]) -> Result<(), ProgramError> {
+        let mut w = Writer::new(data, 0);
+        w.bytes(&Self::DISCRIMINATOR)?;
+        w.u8(self.bump)?;
+        w.bool(self.paused)?;
+        self.config.write(&mut w)?;
+        w.bool(self.pending_active)?;
+        w.i64(self.pending_eta)?;
+        self.pending.write(&mut w)
     }
 }

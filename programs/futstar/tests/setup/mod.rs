@@ -1,6 +1,11 @@
 //! Shared LiteSVM harness: loads the SBF build of the program from `target/deploy`.
 #![allow(dead_code)]
 
+pub mod feed;
+pub mod ix;
+pub mod token;
+pub mod world;
+
 use std::path::PathBuf;
 
 use litesvm::{
@@ -17,9 +22,28 @@ use solana_transaction::Transaction;
 use solana_transaction_error::TransactionError;
 
 /// Path of a program's SBF build, as produced by `scripts/build-programs.sh`.
+pub fn program_so_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join("target/deploy").join(format!("{name}.so"))
+}
+
+/// SPL Token program id `TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA` (LiteSVM loads its build there).
+pub fn token_program_id() -> Address {
+    Address::new_from_array([6, 221, 246, 225, 215, 101, 161, 147, 217, 203, 225, 70, 206, 235, 121, 172, 28, 180, 133, 237, 95, 91, 55, 145, 58, 140, 245, 133, 126, 255, 0, 169])
+}
+
+/// Which token program build LiteSVM runs: p-token (owner = upgradeable loader) or SPL Token
+/// 3.5.0 (owner = BPF loader 2). The CU figures depend on it.
+pub fn token_program_build(svm: &LiteSVM) -> &'static str {
+    let account = svm.get_account(&token_program_id()).expect("token program loaded");
+    if account.owner == solana_sdk_ids::bpf_loader_upgradeable::ID {
+        "p-token (pinocchio_token_program.so)"
+    } else {
+        "SPL Token 3.5.0 (spl_token-3.5.0.so)"
+    }
+}
+
 pub fn program_so(name: &str) -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let path = root.join("target/deploy").join(format!("{name}.so"));
+    let path = program_so_path(name);
     assert!(path.exists(), "{} missing: run scripts/build-programs.sh first", path.display());
     path
 }
@@ -56,4 +80,8 @@ pub fn custom_error_code(err: &FailedTransactionMetadata) -> Option<u32> {
         TransactionError::InstructionError(_, InstructionError::Custom(code)) => Some(code),
         _ => None,
     }
+}
+
+pub fn solana_signer_pubkey(k: &Keypair) -> Address {
+    k.pubkey()
 }

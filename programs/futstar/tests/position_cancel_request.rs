@@ -1,0 +1,31 @@
+//! `position_cancel_request`: only while not yet fillable.
+mod setup;
+
+use setup::{ix, world::{World, USDC}};
+use solana_signer::Signer;
+
+#[test]
+fn cancel_before_the_delay_refunds_everything() {
+    let mut w = World::funded(1_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let position = w.request_open(&t, 0, 3, 10 * USDC, 300).unwrap();
+    w.tick(2, 5_000);
+    let owner = t.owner.insecure_clone();
+    let meta = w.send(ix::position_cancel_request(&w, &owner.pubkey(), &position, &t.token), &owner, &[]).expect("cancel");
+    println!("position_cancel_request {} CU", meta.compute_units_consumed);
+    assert_eq!(w.balance(&t.token), 100 * USDC);
+    assert_eq!(w.pool_state().escrowed, 0);
+    w.assert_books_balance();
+}
+
+#[test]
+fn cancel_after_the_delay_is_refused_and_strangers_cannot_cancel() {
+    let mut w = World::funded(1_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let mallory = w.trading(100 * USDC);
+    let position = w.request_open(&t, 0, 3, 10 * USDC, 300).unwrap();
+    assert_eq!(w.fail(ix::position_cancel_request(&w, &mallory.owner.pubkey(), &position, &t.token), &mallory.owner.insecure_clone(), &[]), 6036);
+    w.tick(5, 5_000);
+    let owner = t.owner.insecure_clone();
+    assert_eq!(w.fail(ix::position_cancel_request(&w, &owner.pubkey(), &position, &t.token), &owner, &[]), 6038);
+}

@@ -1,0 +1,124 @@
+//! `position_request_open` → `position_fill_open` happy path and attacks.
+mod setup;
+
+use setup::{feed, ix, world::{World, USDC}};
+
+#[test]
+fn request_then_fill_open_escrows_then_reserves() {
+    // Given a funded pool and a trader with 100 USDC
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(100 * USDC);
+    println!("token program: {}", setup::token_program_build(&w.svm));
+    // When the trader requests a 10 USDC ×5 long for 300 s
+    let position = w.request_open(&t, 0, 5, 10 * USDC, 300).expect("request");
+    // Then collateral + fee (10 bps of 50 USDC = 0.05) are escrowed
+    let p = w.pool_state();
+    assert_eq!(p.escrowed, 10 * USDC + 50_000);
+    assert_eq!(w.balance(&t.token), 90 * USDC - 50_000);
+    w.assert_books_balance();
+    // When the keeper fills after the 5 s delay at index 6000
+    w.tick(5, 6_000);
+    let meta = w.send(ix::position_fill_open(&w, &position, &t.token), &w.payer.insecure_clone(), &[]).expect("fill");
+    println!("position_fill_open {} CU", meta.compute_units_consumed);
+    // Then the entry is the first sample ≥ request + 5 s, max profit reserved
+    let pos = w.position_state(&position);
+    assert_eq!(pos.entry_index, 6_000);
+    assert_eq!(pos.entry_ts, w.feed_state.samples[w.feed_state.samples.len() - 1].ts);
+    assert_eq!(pos.max_profit, 20 * USDC); // 50 × (10000 − 6000) / 10000
+    let p = w.pool_state();
+    assert_eq!(p.reserved, 20 * USDC);
+    assert_eq!(p.escrowed, 0);
+    assert_eq!(p.fees_owed, 15_000); // 30 % of 50_000
+    assert_eq!(p.liquidity, 10_000 * USDC + 35_000);
+    w.assert_books_balance();
+}
+
+#[test]
+fn request_open_rejects_a_suspended_stale_or_not_live_feed() {
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(100 * USDC);
+    // Suspended latest sample
+    w.push_sample(5_000, true, feed::LIVE);
+    assert_eq!(w.request_open(&t, 0, 2, 10 * USDC, 300), Err(6019));
+    // Half time
+    w.push_sample(5_000, false, feed::HALF_TIME);
+    assert_eq!(w.request_open(&t, 0, 2, 10 * USDC, 300), Err(6018));
+    // Live again but stale (no update for 31 s)
+    w.push_sample(5_000, false, feed::LIVE);
+    w.wait(31);
+    assert_eq!(w.request_open(&t, 0, 2, 10 * USDC, 300), Err(6020));
+}
+
+#[test]
+fn request_open_enforces_pool_limits() {
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(1_000_000 * USDC);
+    assert_eq!(w.request_open(&t, 0, 11, 10 * USDC, 300), Err(6023)); // leverage
+    assert_eq!(w.request_open(&t, 0, 0, 10 * USDC, 300), Err(6023));
+    assert_eq!(w.request_open(&t, 0, 2, USDC - 1, 300), Err(6024)); // min collateral
+    assert_eq!(w.request_open(&t, 0, 10, 10_001 * USDC, 300), Err(6025)); // max notional
+    assert_eq!(w.request_open(&t, 0, 2, 10 * USDC, 301), Err(6026)); // duration
+    assert_eq!(w.request_open(&t, 2, 2, 10 * USDC, 300), Err(6049)); // side
+}
+
+#[test]
+fn request_open_rate_limits_and_respects_self_exclusion() {
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(100 * USDC);
+    w.request_open(&t, 0, 2, 10 * USDC, 300).expect("first");
+    // Same slot: rate limited
+    assert_eq!(w.request_open(&t, 0, 2, 10 * USDC, 300), Err(6029));
+    w.tick(1, 5_000);
+    w.request_open(&t, 1, 2, 10 * USDC, 300).expect("next slot");
+    // Self-exclusion for an hour
+    let until = w.now + 3_600;
+    let ix = ix::trader_set_limits(&w, &setup::solana_signer_pubkey(&t.owner), &t.trader, 0, 0, until);
+    w.send(ix, &t.owner.insecure_clone(), &[]).expect("self-exclude");
+    w.tick(1, 5_000);
+    assert_eq!(w.request_open(&t, 0, 2, 10 * USDC, 300), Err(6031));
+}
+
+#[test]
+fn request_open_rejects_wrong_vault_mint_feed_and_programs() {
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let position = w.position_address(&t.trader, 0);
+    let owner = t.owner.insecure_clone();
+    let base = ix::position_request_open(&w, &t, &position, 0, 2, 10 * USDC, 300);
+    // Wrong vault (a token account of the right mint, not the pool's)
+    let fake_vault = { let m = w.mint; let o = w.pool; w.token_account(&o, &m, 0) };
+    let mut i = base.clone(); i.accounts[7].pubkey = fake_vault;
+    assert_eq!(w.fail(i, &owner, &[]), 6014);
+    // Owner token of another mint
+    let other_mint_token = { let o = setup::solana_signer_pubkey(&t.owner); w.token_account(&o, &solana_address::Address::new_unique(), 100 * USDC) };
+    let mut i = base.clone(); i.accounts[6].pubkey = other_mint_token;
+    assert_eq!(w.fail(i, &owner, &[]), 6012);
+    // Vault passed as the owner's token account too (two mutable roles)
+    let mut i = base.clone(); i.accounts[6].pubkey = w.vault;
+    assert_eq!(w.fail(i, &owner, &[]), 6016);
+    // A feed owned by another program (fake oracle)
+    let fake_feed = solana_address::Address::new_unique();
+    let bytes = w.feed_state.bytes();
+    w.set_raw(fake_feed, bytes.clone(), solana_address::Address::new_unique());
+    let mut i = base.clone(); i.accounts[3].pubkey = fake_feed;
+    assert_eq!(w.fail(i, &owner, &[]), 6002);
+    // A genuine feed of the oracle, but not this pool's
+    let (other_feed, oracle) = (solana_address::Address::new_unique(), w.oracle_id);
+    w.set_raw(other_feed, bytes, oracle);
+    let mut i = base.clone(); i.accounts[3].pubkey = other_feed;
+    assert_eq!(w.fail(i, &owner, &[]), 6017);
+    // Substituted token program
+    let mut i = base.clone(); i.accounts[8].pubkey = solana_address::Address::new_unique();
+    assert_eq!(w.fail(i, &owner, &[]), 6009);
+    // Substituted system program
+    let mut i = base.clone(); i.accounts[9].pubkey = solana_address::Address::new_unique();
+    assert_eq!(w.fail(i, &owner, &[]), 6010);
+    // Pool account replaced by the trader account (type cosplay)
+    let mut i = base.clone(); i.accounts[2].pubkey = t.trader;
+    assert_eq!(w.fail(i, &owner, &[]), 6003);
+    // Missing signer
+    let mut i = base.clone(); i.accounts[0].is_signer = false;
+    let payer = w.payer.insecure_clone();
+    assert!(w.send(i, &payer, &[]).is_err());
+    w.assert_books_balance();
+}
