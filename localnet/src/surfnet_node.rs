@@ -117,20 +117,23 @@ impl SurfnetNode {
                 Ok(Lifecycle::Started) => return Ok(node),
                 Ok(Lifecycle::Aborted(reason)) => return Err(format!("surfnet aborted at startup: {reason}")),
                 Ok(Lifecycle::ServerShutdown) => return Err("surfnet shut down during startup".to_string()),
-                Err(RecvTimeoutError::Timeout) if node.runloop.is_finished() => {
-                    // e.g. a port already in use: the runloop returns before announcing start.
-                    return Err(match node.runloop.join() {
-                        Ok(Err(e)) => e,
-                        Ok(Ok(())) => "surfnet runloop ended during startup".to_string(),
-                        Err(_) => "surfnet runloop panicked during startup".to_string(),
-                    });
-                }
+                Err(RecvTimeoutError::Timeout) if node.runloop.is_finished() => return Err(node.startup_failure()),
+                // The runloop dropped its event sender: it is returning an error (e.g. a port in use).
+                Err(RecvTimeoutError::Disconnected) => return Err(node.startup_failure()),
                 Err(RecvTimeoutError::Timeout) if Instant::now() >= deadline => {
                     return Err(format!("surfnet did not start within {startup_timeout:?}"));
                 }
                 Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => return Err("surfnet event channel closed during startup".to_string()),
             }
+        }
+    }
+
+    /// Why the runloop ended before announcing its start.
+    fn startup_failure(self) -> String {
+        match self.runloop.join() {
+            Ok(Err(e)) => e,
+            Ok(Ok(())) => "surfnet runloop ended during startup".to_string(),
+            Err(_) => "surfnet runloop panicked during startup".to_string(),
         }
     }
 

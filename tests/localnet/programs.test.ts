@@ -9,7 +9,9 @@ import { Connection, PublicKey, Transaction, sendAndConfirmTransaction } from "@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { rpcCall } from "./cheatcodes.js";
-import { discriminator, exchangeInitIx, exchangePda } from "./exchange-init.js";
+import { fetchFutstarAccount } from "@futstar/sdk";
+
+import { discriminator, exchangeInitIx, exchangePda, programIds } from "./exchange-init.js";
 import { type Localnet, repoRoot, startLocalnet } from "./spawn.js";
 
 const LOADER = "BPFLoaderUpgradeab1e11111111111111111111111";
@@ -46,22 +48,24 @@ describe("programs deployed by futstar-localnet", () => {
     });
   }
 
-  it("futstar executes: exchange_init creates the exchange PDA it owns", async () => {
-    const futstar = new PublicKey(net.programs.futstar.programId);
+  it("futstar executes: exchange_init (built by the SDK) creates the exchange PDA it owns", async () => {
+    const ids = programIds(net);
     const signature = await sendAndConfirmTransaction(
       connection,
-      new Transaction().add(exchangeInitIx(futstar, net.authority.publicKey)),
+      new Transaction().add(exchangeInitIx(ids, net.authority.publicKey)),
       [net.authority],
       { commitment: "confirmed" },
     );
     const landed = await connection.getTransaction(signature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
     console.log(`exchange_init ${landed?.meta?.computeUnitsConsumed} CU (surfnet)`);
-    const [exchange, bump] = exchangePda(futstar);
-    const account = await connection.getAccountInfo(exchange);
-    expect(account?.owner.equals(futstar)).toBe(true);
-    expect(account!.data.subarray(0, 8).equals(discriminator("account:Exchange"))).toBe(true);
-    expect(new PublicKey(account!.data.subarray(8, 40)).equals(net.authority.publicKey)).toBe(true);
-    expect(account!.data[40]).toBe(bump);
+    const [exchange, bump] = exchangePda(ids.futstar);
+    const raw = await connection.getAccountInfo(exchange);
+    expect(raw?.owner.equals(ids.futstar)).toBe(true);
+    expect(raw!.data.subarray(0, 8).equals(discriminator("account:Exchange"))).toBe(true);
+    const decoded = await fetchFutstarAccount(connection, ids, "exchange", exchange);
+    expect(decoded?.bump).toBe(bump);
+    expect(decoded?.config.admin.equals(net.authority.publicKey)).toBe(true);
+    expect(decoded?.config.oracleProgram.equals(ids.momentumOracle)).toBe(true);
   });
 
   for (const name of ["momentum_oracle", "futstar"] as const) {

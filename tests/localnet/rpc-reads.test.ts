@@ -15,7 +15,7 @@ import {
 import { getBase58Decoder, getBase58Encoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { discriminator, exchangeInitIx, exchangePda } from "./exchange-init.js";
+import { discriminator, exchangeInitIx, exchangePda, programIds } from "./exchange-init.js";
 import { type Localnet, startLocalnet } from "./spawn.js";
 
 const SLOT_TIME_MS = 50;
@@ -104,19 +104,17 @@ describe("futstar-localnet JSON-RPC (web3.js Connection)", () => {
     const create = (account: Keypair, space: number) =>
       SystemProgram.createAccount({ fromPubkey: net.authority.publicKey, newAccountPubkey: account.publicKey, lamports: rent, space, programId: futstar });
     await send(new Transaction().add(create(small[0]!, 16), create(small[1]!, 16), create(large, 24)), [net.authority, ...small, large]);
-    await send(new Transaction().add(exchangeInitIx(futstar, net.authority.publicKey)), [net.authority]);
+    await send(new Transaction().add(exchangeInitIx(programIds(net), net.authority.publicKey)), [net.authority]);
     const [exchange] = exchangePda(futstar);
+    const exchangeSize = (await connection.getAccountInfo(exchange))!.data.length;
 
     const sized = await connection.getProgramAccounts(futstar, { filters: [{ dataSize: 16 }] });
     expect(sized.map((a) => a.pubkey.toBase58()).sort()).toEqual(small.map((k) => k.publicKey.toBase58()).sort());
 
-    const exchanges = await connection.getProgramAccounts(futstar, {
-      filters: [
-        { memcmp: { offset: 0, bytes: getBase58Decoder().decode(discriminator("account:Exchange")) } },
-        { memcmp: { offset: 8, bytes: net.authority.publicKey.toBase58() } },
-      ],
-    });
+    const exchangeDiscriminator = { memcmp: { offset: 0, bytes: getBase58Decoder().decode(discriminator("account:Exchange")) } };
+    const exchanges = await connection.getProgramAccounts(futstar, { filters: [exchangeDiscriminator, { dataSize: exchangeSize }] });
     expect(exchanges.map((a) => a.pubkey.toBase58())).toEqual([exchange.toBase58()]);
+    expect(await connection.getProgramAccounts(futstar, { filters: [exchangeDiscriminator, { dataSize: 16 }] })).toEqual([]);
 
     const all = await connection.getProgramAccounts(futstar);
     expect(all).toHaveLength(4);

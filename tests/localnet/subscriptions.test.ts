@@ -14,7 +14,7 @@ import {
 import { getBase58Decoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { exchangeInitIx, exchangePda } from "./exchange-init.js";
+import { exchangeInitIx, exchangePda, programIds } from "./exchange-init.js";
 import { type Localnet, startLocalnet } from "./spawn.js";
 
 let net: Localnet;
@@ -123,7 +123,7 @@ describe("futstar-localnet WebSocket subscriptions (web3.js Connection)", () => 
       "onLogs",
       (deliver) => connection.onLogs(futstar, (value) => deliver(value), "confirmed"),
       (id) => connection.removeOnLogsListener(id),
-      () => sendAndConfirmTransaction(connection, new Transaction().add(exchangeInitIx(futstar, net.authority.publicKey)), [net.authority]),
+      () => sendAndConfirmTransaction(connection, new Transaction().add(exchangeInitIx(programIds(net), net.authority.publicKey)), [net.authority]),
     );
     expect(logs.err).toBeNull();
     expect(logs.logs[0]).toBe(`Program ${futstar.toBase58()} invoke [1]`);
