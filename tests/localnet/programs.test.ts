@@ -12,7 +12,7 @@ import { rpcCall } from "./cheatcodes.js";
 import { fetchFutstarAccount } from "@futstar/sdk";
 
 import { discriminator, exchangeInitIx, exchangePda, programIds } from "./exchange-init.js";
-import { type Localnet, repoRoot, startLocalnet } from "./spawn.js";
+import { type Localnet, START_TIMEOUT_MS, STOP_TIMEOUT_MS, repoRoot, startLocalnet } from "./spawn.js";
 
 const LOADER = "BPFLoaderUpgradeab1e11111111111111111111111";
 let net: Localnet;
@@ -21,13 +21,13 @@ let connection: Connection;
 beforeAll(async () => {
   net = await startLocalnet({ slotTimeMs: 50 });
   connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
-});
+}, START_TIMEOUT_MS);
 
 afterAll(async () => {
   if (net === undefined) return;
   const exit = await net.stop();
   expect(exit).toEqual({ code: 0, signal: null });
-});
+}, STOP_TIMEOUT_MS);
 
 describe("programs deployed by futstar-localnet", () => {
   for (const name of ["momentum_oracle", "futstar"] as const) {

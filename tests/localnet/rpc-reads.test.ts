@@ -16,7 +16,7 @@ import { getBase58Decoder, getBase58Encoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { discriminator, exchangeInitIx, exchangePda, programIds } from "./exchange-init.js";
-import { type Localnet, startLocalnet } from "./spawn.js";
+import { type Localnet, START_TIMEOUT_MS, STOP_TIMEOUT_MS, startLocalnet } from "./spawn.js";
 
 const SLOT_TIME_MS = 50;
 let net: Localnet;
@@ -27,13 +27,13 @@ beforeAll(async () => {
   net = await startLocalnet({ slotTimeMs: SLOT_TIME_MS });
   connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
   futstar = new PublicKey(net.programs.futstar.programId);
-});
+}, START_TIMEOUT_MS);
 
 afterAll(async () => {
   if (net === undefined) return;
   const exit = await net.stop();
   expect(exit).toEqual({ code: 0, signal: null });
-});
+}, STOP_TIMEOUT_MS);
 
 async function send(tx: Transaction, signers: Keypair[]): Promise<string> {
   return sendAndConfirmTransaction(connection, tx, signers, { commitment: "confirmed" });

@@ -21,6 +21,11 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const localnetBinary =
   process.env.FUTSTAR_LOCALNET_BIN ?? join(process.env.FUTSTAR_CACHE ?? join(homedir(), ".cache/futstar"), "target/release/futstar-localnet");
 
+/** Hook timeout for starting a localnet: covers rebuilding a stale binary (~1 min), not a cold build. */
+export const START_TIMEOUT_MS = 180_000;
+/** Hook timeout for stopping one (the helper itself gives up after 15 s). */
+export const STOP_TIMEOUT_MS = 30_000;
+
 /** A running localnet. */
 export interface Localnet extends ReadyEvent {
   /** The upgrade authority, funded at genesis (1,000 SOL): a ready-made payer for tests. */

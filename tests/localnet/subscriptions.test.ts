@@ -15,7 +15,7 @@ import { getBase58Decoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { exchangeInitIx, exchangePda, programIds } from "./exchange-init.js";
-import { type Localnet, startLocalnet } from "./spawn.js";
+import { type Localnet, START_TIMEOUT_MS, STOP_TIMEOUT_MS, startLocalnet } from "./spawn.js";
 
 let net: Localnet;
 let connection: Connection;
@@ -25,13 +25,13 @@ beforeAll(async () => {
   net = await startLocalnet({ slotTimeMs: 50 });
   connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
   futstar = new PublicKey(net.programs.futstar.programId);
-});
+}, START_TIMEOUT_MS);
 
 afterAll(async () => {
   if (net === undefined) return;
   const exit = await net.stop();
   expect(exit).toEqual({ code: 0, signal: null });
-});
+}, STOP_TIMEOUT_MS);
 
 /** Resolves with the first notification `subscribe` delivers, or rejects after `timeoutMs`. */
 async function firstNotification<T>(
