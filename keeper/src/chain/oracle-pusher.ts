@@ -83,7 +83,7 @@ export class OraclePusher {
     }
     const payer = this.deps.sender.payer;
     const fits = (batch: readonly PushItem[]): boolean =>
-      fitsInPacket(payer, this.deps.codec.pushInstructions(batch.map((i) => ({ ...i.update, feed: i.feed, seq: 0n })), this.deps.signers), 0);
+      fitsInPacket(payer, this.deps.codec.pushInstructions(batch.map((i) => ({ ...i.update, feed: i.feed, seq: 1n })), this.deps.signers), 0);
     const batches = packBatches(items, fits, (i) => `${i.matchKey} ${i.period}/${i.tMs}`);
     const results = await Promise.all(batches.map((b) => this.pushBatch(b)));
     return results.flat();

@@ -5,7 +5,10 @@
  */
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Keypair, PublicKey, Transaction, sendAndConfirmTransaction, Connection } from "@solana/web3.js";
+import { type Keypair, PublicKey, type Transaction, type TransactionInstruction } from "@solana/web3.js";
+import { ZeroFeeSource } from "../../src/chain/priority-fee.js";
+import { RpcPool } from "../../src/chain/rpc-pool.js";
+import { TxSender } from "../../src/chain/tx-sender.js";
 
 interface DeployedProgram {
   readonly programId: string;
@@ -61,8 +64,16 @@ export async function initOracle(net: RunningLocalnet, signers: readonly Keypair
     maxFutureSkewS: 30,
     timelockDelayS: 60,
   });
-  await sendAndConfirmTransaction(new Connection(net.rpcUrl, "confirmed"), new Transaction().add(ix), [net.authority], { commitment: "confirmed" });
+  await sendOk(net, [ix], []);
   return programId;
+}
+
+/** Sends with the authority paying (polling, no WebSocket); throws with the failure when refused. */
+export async function sendOk(net: RunningLocalnet, instructions: TransactionInstruction[], signers: Keypair[]): Promise<string> {
+  const sender = new TxSender(new RpcPool([net.rpcUrl]), net.authority, new ZeroFeeSource(), { pollMs: 30 });
+  const outcome = await sender.send({ instructions, signers, writable: [] });
+  if (outcome.status !== "landed") throw new Error(`refused: ${outcome.failure.text}`);
+  return outcome.signature;
 }
 
 let nextId = 1;
@@ -73,7 +84,14 @@ export async function rpc(net: RunningLocalnet, method: string, params: unknown[
   return body.result;
 }
 
-/** Moves the chain clock forward to `unixSeconds` (surfnet cheatcode). */
+/**
+ * Moves the chain clock forward to `unixSeconds` (surfnet cheatcode). The clock also runs with
+ * wall time: when it is already past the target there is nothing to do.
+ */
 export async function timeTravel(net: RunningLocalnet, unixSeconds: bigint): Promise<void> {
-  await rpc(net, "surfnet_timeTravel", [{ absoluteTimestamp: Number(unixSeconds) * 1000 }]);
+  try {
+    await rpc(net, "surfnet_timeTravel", [{ absoluteTimestamp: Number(unixSeconds) * 1000 }]);
+  } catch (err) {
+    if (!/Cannot travel to past timestamp/.test(String(err))) throw err;
+  }
 }

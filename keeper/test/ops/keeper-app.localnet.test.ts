@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ProgramIds, exchangeInit, poolPda } from "@futstar/sdk";
 import { MINT_SIZE, TOKEN_PROGRAM_ID, createInitializeMint2Instruction } from "@solana/spl-token";
-import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, SystemProgram, Transaction, sendAndConfirmTransaction } from "@solana/web3.js";
+import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, SystemProgram } from "@solana/web3.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audit } from "../../src/chain/audit.js";
 import { readFeed } from "../../src/chain/feed-reader.js";
@@ -18,7 +18,7 @@ import { RpcPool } from "../../src/chain/rpc-pool.js";
 import { parseConfig } from "../../src/ops/config.js";
 import { configuredAdapter, startKeeperApp } from "../../src/ops/keeper-app.js";
 import { jsonLogger } from "../../src/ops/log.js";
-import { initOracle, type RunningLocalnet, startLocalnet, timeTravel } from "../chain/localnet.js";
+import { initOracle, type RunningLocalnet, sendOk, startLocalnet, timeTravel } from "../chain/localnet.js";
 import { dataFile, missingData } from "../feeds/data-dir.js";
 
 const FINAL = ["wyscout", "2058017.json"];
@@ -40,15 +40,14 @@ beforeAll(async () => {
   const config = { admin: net.authority.publicKey, guardian: net.authority.publicKey, oracleProgram: ids.momentumOracle, treasury, openFeeBps: 10, closeFeeBps: 10, lpFeeShareBps: 7000, timelockDelayS: 3600, defaultLimits: limits };
   const mintKey = Keypair.generate();
   const rent = await connection.getMinimumBalanceForRentExemption(MINT_SIZE);
-  await sendAndConfirmTransaction(
-    connection,
-    new Transaction().add(
+  await sendOk(
+    net,
+    [
       exchangeInit(ids, { payer: net.authority.publicKey, config }),
       SystemProgram.createAccount({ fromPubkey: net.authority.publicKey, newAccountPubkey: mintKey.publicKey, lamports: rent, space: MINT_SIZE, programId: TOKEN_PROGRAM_ID }),
       createInitializeMint2Instruction(mintKey.publicKey, 6, net.authority.publicKey, null),
-    ),
-    [net.authority, mintKey],
-    { commitment: "confirmed" },
+    ],
+    [mintKey],
   );
   mint = mintKey.publicKey;
   signers.forEach((s, i) => writeFileSync(join(dir, `signer${i}.json`), JSON.stringify([...s.secretKey])));
