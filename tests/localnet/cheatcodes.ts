@@ -47,10 +47,20 @@ export async function rpcCall(rpcUrl: string, method: string, params: unknown[])
 /** `surfnet_timeTravel`: moves the clock forward (never back). */
 export async function timeTravel(rpcUrl: string, to: TimeTravel): Promise<EpochInfo> {
   const result = await rpcCall(rpcUrl, "surfnet_timeTravel", [to]);
-  if (typeof result !== "object" || result === null || !("absoluteSlot" in result) || typeof result.absoluteSlot !== "number") {
-    throw new Error(`surfnet_timeTravel: unexpected result ${JSON.stringify(result)}`);
-  }
-  return result as EpochInfo;
+  if (typeof result !== "object" || result === null) throw new Error(`surfnet_timeTravel: unexpected result ${JSON.stringify(result)}`);
+  const fields = result as Record<string, unknown>;
+  const number = (name: keyof EpochInfo): number => {
+    const value = fields[name];
+    if (typeof value !== "number") throw new Error(`surfnet_timeTravel: result.${name} is ${JSON.stringify(value)}, expected a number`);
+    return value;
+  };
+  return {
+    absoluteSlot: number("absoluteSlot"),
+    blockHeight: number("blockHeight"),
+    epoch: number("epoch"),
+    slotIndex: number("slotIndex"),
+    slotsInEpoch: number("slotsInEpoch"),
+  };
 }
 
 /** `surfnet_setAccount`: overwrites (or creates) an account; data travels hex-encoded. */

@@ -82,6 +82,15 @@ function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 }
 
+/** A Solana CLI keypair file (JSON array of 64 bytes). */
+export function readKeypairFile(path: string): Keypair {
+  const bytes: unknown = JSON.parse(readFileSync(path, "utf8"));
+  if (!Array.isArray(bytes) || bytes.length !== 64 || !bytes.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) {
+    throw new Error(`${path}: not a keypair file (expected a JSON array of 64 bytes)`);
+  }
+  return Keypair.fromSecretKey(Uint8Array.from(bytes));
+}
+
 /** Spawns `futstar-localnet` and resolves once it is ready. */
 export async function startLocalnet(options: StartOptions = {}): Promise<Localnet> {
   ensureBuilt();
@@ -131,9 +140,7 @@ export async function startLocalnet(options: StartOptions = {}): Promise<Localne
     });
   });
 
-  const authority = Keypair.fromSecretKey(
-    Uint8Array.from(JSON.parse(readFileSync(ready.upgradeAuthorityKeypair, "utf8")) as number[]),
-  );
+  const authority = readKeypairFile(ready.upgradeAuthorityKeypair);
   return {
     ...ready,
     authority,
