@@ -17,10 +17,8 @@ stage_end() { echo "<== $STAGE_NAME took $(( $(date +%s) - STAGE_T0 ))s"; }
 
 # Host cargo: Debian's 1.96. agave 4.x crates declare rust-version 1.97+ while compiling on 1.96,
 # so `--ignore-rust-version` is passed where cargo checks it.
-# The localnet (Surfpool, ~1000 crates) builds in a target dir of its own, so the program tests are
-# never queued behind its long build's lock on the shared one.
+# One target dir for every host build: the localnet (Surfpool) and the LiteSVM tests share most of
+# the agave crates, so a cold CI run compiles them once.
 host_cargo() {
-  local target_dir="$FUTSTAR_CACHE/target"
-  case " $* " in *" futstar-localnet "*) target_dir="$FUTSTAR_CACHE/localnet-target" ;; esac
-  CARGO_TARGET_DIR="$target_dir" RUSTC="$DEBIAN_RUSTC" RUSTDOC=/usr/bin/rustdoc "$DEBIAN_CARGO" "$@"
+  CARGO_TARGET_DIR="$FUTSTAR_CACHE/target" RUSTC="$DEBIAN_RUSTC" RUSTDOC=/usr/bin/rustdoc "$DEBIAN_CARGO" "$@"
 }
