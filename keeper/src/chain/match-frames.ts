@@ -60,23 +60,34 @@ function keyOrder(key: string): number {
 }
 
 /**
- * Recomputes the engine's tick at each of `at` (ascending 'period/tMs' keys) from a stored log:
- * each change is applied before the tick it was applied before when live (changes without a
- * recorded tick go in first), so corrections take effect exactly when they did.
+ * Recomputes the engine's tick at each of `at` ('period/tMs' keys, whole seconds) from a stored
+ * log, the way it ran live: the engine ticks every second of each period up to the last key
+ * asked for in it (the suspension rule looks back at earlier ticks, so sparse ticking would
+ * differ), and each change is applied before the tick it was applied before live (changes
+ * without a recorded tick go in first), so corrections take effect exactly when they did.
  */
 export function recomputeTicks(log: readonly { change: FeedChange; appliedAt: string | null }[], at: readonly string[]): Map<string, MomentumTick> {
+  const wanted = new Set(at);
+  const lastByPeriod = new Map<number, number>();
+  for (const key of at) {
+    const [p, t] = key.split("/").map(Number) as [number, number];
+    lastByPeriod.set(p, Math.max(lastByPeriod.get(p) ?? 0, t));
+  }
   const engine = new MomentumEngine();
   const out = new Map<string, MomentumTick>();
   let next = 0;
-  for (const key of at) {
-    while (next < log.length) {
-      const entry = log[next] as { change: FeedChange; appliedAt: string | null };
-      if (entry.appliedAt !== null && keyOrder(entry.appliedAt) > keyOrder(key)) break;
-      engine.apply(entry.change);
-      next++;
+  for (const [period, last] of [...lastByPeriod.entries()].sort(([a], [b]) => a - b)) {
+    for (let tMs = 0; tMs <= last; tMs += 1000) {
+      const key = tickKey(period, tMs);
+      while (next < log.length) {
+        const entry = log[next] as { change: FeedChange; appliedAt: string | null };
+        if (entry.appliedAt !== null && keyOrder(entry.appliedAt) > keyOrder(key)) break;
+        engine.apply(entry.change);
+        next++;
+      }
+      const tick = engine.tick(period as Period, tMs);
+      if (wanted.has(key)) out.set(key, tick);
     }
-    const [period, tMs] = key.split("/").map(Number);
-    if (!out.has(key)) out.set(key, engine.tick(period as Period, tMs as number));
   }
   return out;
 }

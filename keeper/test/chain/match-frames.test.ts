@@ -42,6 +42,12 @@ describe("match frames", () => {
       expect(frames.filter((f) => f.status === FeedStatus.HalfTime)).toHaveLength(1);
       expect(frames.at(-1)?.status).toBe(FeedStatus.Ended);
       expect(frames.reduce((n, f) => n + f.changes.length, 0)).toBe(match.events.length);
+      // Regression (found on the localnet): recomputing at every 60th second must tick every
+      // second in between, or the suspension latch is judged differently.
+      const log = frames.flatMap((f) => f.changes.map((change) => ({ change, appliedAt: tickKey(f.period, f.tMs) })));
+      const sparse = frames.filter((_, i) => i % 60 === 0 || _.status !== FeedStatus.Live);
+      const again = recomputeTicks(log, [...new Set(sparse.map((f) => tickKey(f.period, f.tMs)))]);
+      for (const f of sparse) expect(again.get(tickKey(f.period, f.tMs)), tickKey(f.period, f.tMs)).toEqual(f.tick);
     },
   );
 });
