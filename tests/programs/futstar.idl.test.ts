@@ -206,9 +206,9 @@ describe("futstar IDL drives the real program (npm litesvm)", () => {
 
     let nextId = 0n;
     const requestOpen = async (target: typeof p, side: number, leverage: number, duration: number, id: bigint): Promise<PublicKey> => {
-      const position = pda([Buffer.from("position"), target.traderPda.toBuffer(), le64(id)], c.programId);
+      const [position, bump] = PublicKey.findProgramAddressSync([Buffer.from("position"), target.traderPda.toBuffer(), le64(id)], c.programId);
       c.advance(1, liveFeeds, 5000);
-      cu.position_request_open = await c.run(m("positionRequestOpen")(side, leverage, new BN(10_000_000), duration).accountsStrict({
+      cu.position_request_open = await c.run(m("positionRequestOpen")(side, leverage, new BN(10_000_000), duration, bump).accountsStrict({
         owner: trader.publicKey, exchange, pool: target.pool, feed: target.feed, trader: target.traderPda, position,
         ownerToken: target.traderToken, vault: target.vault, tokenProgram: TOKEN_PROGRAM, systemProgram: SystemProgram.programId,
       }).instruction(), trader);

@@ -20,11 +20,37 @@ use crate::{
     state::{exchange::Exchange, pool::Pool, position::Position, trader::Trader},
 };
 
-/// Re-derives a PDA from its seeds and stored bump (one sha256, no curve check needed: the
-/// bump was the canonical one when the account was created).
+/// Re-derives a PDA from its seeds and bump: one `sol_sha256` over
+/// `seeds ++ [bump] ++ program_id ++ "ProgramDerivedAddress"`, no curve check (an on-curve
+/// result can never sign, so the System program refuses to create it).
+///
+/// `Address::derive_address` is not used on BPF: built with this toolchain it passed a garbage
+/// slice count to `sol_sha256` ("Hashing 18446744073709551615 sequences").
 #[inline(always)]
 fn derive<const N: usize>(seeds: &[&[u8]; N], bump: u8, program_id: &Address) -> Address {
-    Address::derive_address(seeds, Some(bump), program_id)
+    #[cfg(target_arch = "bpf")]
+    {
+        let bump_seed = [bump];
+        let marker: &[u8] = black_box(b"ProgramDerivedAddress");
+        let mut parts: [&[u8]; 8] = [&[]; 8];
+        let mut count = 0;
+        for seed in seeds.iter().take(5) {
+            parts[count] = seed;
+            count += 1;
+        }
+        parts[count] = &bump_seed;
+        parts[count + 1] = program_id.as_ref();
+        parts[count + 2] = marker;
+        let mut out = [0u8; 32];
+        // SAFETY: `parts[..count + 3]` are valid slices (fat pointers, the layout sol_sha256
+        // reads) and `out` has room for the 32-byte digest.
+        unsafe { pinocchio::syscalls::sol_sha256(parts.as_ptr() as *const u8, (count + 3) as u64, out.as_mut_ptr()) };
+        Address::new_from_array(out)
+    }
+    #[cfg(not(target_arch = "bpf"))]
+    {
+        Address::derive_address(seeds, Some(bump), program_id)
+    }
 }
 
 /// `InvalidPda` unless `account` is at `expected`.

@@ -122,3 +122,77 @@ fn request_open_rejects_wrong_vault_mint_feed_and_programs() {
     assert!(w.send(i, &payer, &[]).is_err());
     w.assert_books_balance();
 }
+
+#[test]
+fn request_open_rejects_pause_read_only_pool_and_foreign_position_addresses() {
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let owner = t.owner.insecure_clone();
+    let position = w.position_address(&t.trader, 0);
+    // Pool passed read-only: AccountNotWritable
+    let mut i = ix::position_request_open(&w, &t, &position, 0, 2, 10 * USDC, 300);
+    i.accounts[2].is_writable = false;
+    assert_eq!(w.fail(i, &owner, &[]), 6053);
+    // Position PDA of another id, or a non-canonical bump: InvalidPda
+    let wrong_id = w.position_address(&t.trader, 7);
+    assert_eq!(w.fail(ix::position_request_open(&w, &t, &wrong_id, 0, 2, 10 * USDC, 300), &owner, &[]), 6001);
+    let canonical = solana_address::Address::find_program_address(&[b"position", t.trader.as_ref(), &0u64.to_le_bytes()], &w.program_id).1;
+    let off_curve = (0..canonical)
+        .rev()
+        .find_map(|b| solana_address::Address::create_program_address(&[b"position", t.trader.as_ref(), &0u64.to_le_bytes(), &[b]], &w.program_id).ok())
+        .unwrap();
+    // A wrong bump for the canonical address: InvalidPda
+    let mut i = ix::position_request_open(&w, &t, &position, 0, 2, 10 * USDC, 300);
+    *i.data.last_mut().unwrap() = canonical.wrapping_sub(1);
+    assert_eq!(w.fail(i, &owner, &[]), 6001);
+    // A non-canonical bump of the same (trader, id) opens that id once; the id then advances, so
+    // the canonical address of the same id can no longer hold a second position.
+    w.send(ix::position_request_open(&w, &t, &off_curve, 0, 2, 10 * USDC, 300), &owner, &[]).expect("non-canonical id 0");
+    w.tick(1, 5_000);
+    assert_eq!(w.fail(ix::position_request_open(&w, &t, &position, 0, 2, 10 * USDC, 300), &owner, &[]), 6001);
+    let position = w.position_address(&t.trader, 1);
+    // Another user's trader account: TraderMismatch
+    let other = w.trading(100 * USDC);
+    let mut i = ix::position_request_open(&w, &t, &position, 0, 2, 10 * USDC, 300);
+    i.accounts[4].pubkey = other.trader;
+    assert_eq!(w.fail(i, &owner, &[]), 6051);
+    // Exchange paused by the guardian: ExchangePaused
+    let guardian = w.guardian.insecure_clone();
+    w.send(ix::exchange_set_paused(&w, &setup::solana_signer_pubkey(&guardian), true), &guardian, &[]).unwrap();
+    assert_eq!(w.request_open(&t, 0, 2, 10 * USDC, 300), Err(6005));
+    let meta = {
+        let admin = w.admin.insecure_clone();
+        w.send(ix::exchange_set_paused(&w, &setup::solana_signer_pubkey(&admin), false), &admin, &[]).unwrap();
+        w.send(ix::position_request_open(&w, &t, &position, 0, 2, 10 * USDC, 300), &owner, &[]).expect("request")
+    };
+    println!("position_request_open {} CU", meta.compute_units_consumed);
+    w.assert_books_balance();
+}
+
+#[test]
+fn fill_open_waits_for_the_first_unsuspended_sample_and_refunds_when_not_live() {
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let payer = w.payer.insecure_clone();
+    let position = w.request_open(&t, 0, 2, 10 * USDC, 300).unwrap();
+    w.tick(4, 5_000);
+    assert_eq!(w.fail(ix::position_fill_open(&w, &position, &t.token), &payer, &[]), 6037);
+    // A goal: suspended samples from the delay on; the fill must wait for the first clean one
+    w.push_sample(5_000, true, feed::LIVE);
+    assert_eq!(w.fail(ix::position_fill_open(&w, &position, &t.token), &payer, &[]), 6037);
+    w.push_sample(6_500, false, feed::LIVE);
+    w.send(ix::position_fill_open(&w, &position, &t.token), &payer, &[]).expect("fill");
+    assert_eq!(w.position_state(&position).entry_index, 6_500);
+    // Half time at the fill sample: refunded in full
+    w.tick(1, 6_500);
+    let p2 = w.request_open(&t, 1, 2, 10 * USDC, 300).unwrap();
+    let before = w.balance(&t.token);
+    w.tick(4, 6_500);
+    w.push_sample(6_500, false, feed::HALF_TIME);
+    w.send(ix::position_fill_open(&w, &p2, &t.token), &payer, &[]).expect("rejected fill");
+    assert_eq!(w.position_state(&p2).status as u8, 5);
+    assert_eq!(w.balance(&t.token) - before, 10 * USDC + 20_000);
+    // The vault as the refund target (two mutable roles): DuplicateAccount
+    assert_eq!(w.fail(ix::position_fill_open(&w, &p2, &w.vault.clone()), &payer, &[]), 6016);
+    w.assert_books_balance();
+}

@@ -1,7 +1,13 @@
-//! `position_request_open(side: u8, leverage: u16, collateral: u64, duration_s: u32)`: first
+//! `position_request_open(side: u8, leverage: u16, collateral: u64, duration_s: u32, position_bump: u8)`: first
 //! step of opening. Checks the feed (fresh, Live, not suspended), the pool's limits, the
 //! trader's rate limit and responsible-gambling settings, escrows collateral + open fee in the
 //! vault and records the request time. `position_fill_open` prices it after the in-play delay.
+//!
+//! The client passes the position PDA's bump (found off chain): the program re-derives the
+//! address with one sha256 instead of a bump search, so the cost is the same for every trader
+//! (a search costs ~1,500 CU per rejected bump). A non-canonical bump is harmless here: the id
+//! seed is `trader.next_position_id`, which then advances, so there is never more than one
+//! position per (trader, id), and a position's address is never an authority.
 //!
 //! | # | account | flags |
 //! |---|---------|-------|
@@ -55,13 +61,20 @@ struct Args {
     leverage: u16,
     collateral: u64,
     duration_s: u32,
+    position_bump: u8,
 }
 
 fn parse(args: &[u8]) -> Result<Args, ProgramError> {
     let mut r = Reader::new(args, 0);
     let bad = |_| ProgramError::InvalidInstructionData;
     let side = Side::from_u8(r.u8().map_err(bad)?).ok_or(FutstarError::InvalidArgument)?;
-    let parsed = Args { side, leverage: r.u16().map_err(bad)?, collateral: r.u64().map_err(bad)?, duration_s: r.u32().map_err(bad)? };
+    let parsed = Args {
+        side,
+        leverage: r.u16().map_err(bad)?,
+        collateral: r.u64().map_err(bad)?,
+        duration_s: r.u32().map_err(bad)?,
+        position_bump: r.u8().map_err(bad)?,
+    };
     r.finish()?;
     Ok(parsed)
 }
@@ -162,9 +175,8 @@ pub fn process(ctx: super::Ctx) -> ProgramResult {
     // Create the position PDA for the trader's next id.
     let id = trader.next_position_id;
     let id_bytes = id.to_le_bytes();
-    let seed = core::hint::black_box(Position::SEED);
-    let (expected, bump) = seeds::find(&[seed, trader_account.address().as_ref(), &id_bytes], program_id);
-    seeds::require_address(position_account, &expected)?;
+    let bump = args.position_bump;
+    seeds::require_address(position_account, &seeds::position(trader_account.address(), id, bump, program_id))?;
     let bump_seed = [bump];
     let signer_seeds = [
         Seed::from(Position::SEED),

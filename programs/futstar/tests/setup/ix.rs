@@ -108,6 +108,7 @@ pub fn position_request_open(world: &World, t: &Trading, position: &Address, sid
     args.extend_from_slice(&leverage.to_le_bytes());
     args.extend_from_slice(&collateral.to_le_bytes());
     args.extend_from_slice(&duration.to_le_bytes());
+    args.push(position_bump(world, t, position));
     build(
         world,
         "position_request_open",
@@ -184,4 +185,14 @@ pub fn treasury_withdraw(world: &World, admin: &Address, treasury_token: &Addres
         vec![rs(admin), r(&world.exchange), w(&world.pool), w(&world.vault), w(treasury_token), token()],
         &amount.to_le_bytes(),
     )
+}
+
+/// The bump of `position` among the trader's next-id PDAs (canonical when the address is the
+/// canonical one; otherwise the bump that derives it, or 0 for an unrelated address).
+pub fn position_bump(world: &World, t: &Trading, position: &Address) -> u8 {
+    let id = world.trader_state(&t.trader).next_position_id.to_le_bytes();
+    (0..=255u8)
+        .rev()
+        .find(|b| Address::create_program_address(&[b"position", t.trader.as_ref(), &id, &[*b]], &world.program_id).ok() == Some(*position))
+        .unwrap_or(0)
 }

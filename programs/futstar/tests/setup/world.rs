@@ -264,7 +264,7 @@ impl World {
         let owner = t.owner.insecure_clone();
         match self.send(ix, &owner, &[]) {
             Ok(_) => Ok(position),
-            Err(e) => Err(super::custom_error_code(&e).unwrap_or(u32::MAX)),
+            Err(e) => Err(super::custom_error_code(&e).unwrap_or_else(|| panic!("request_open: {:?}\n{}", e.err, e.meta.logs.join("\n")))),
         }
     }
 
