@@ -196,3 +196,23 @@ fn fill_open_waits_for_the_first_unsuspended_sample_and_refunds_when_not_live() 
     assert_eq!(w.fail(ix::position_fill_open(&w, &p2, &w.vault.clone()), &payer, &[]), 6016);
     w.assert_books_balance();
 }
+
+#[test]
+fn a_fill_whose_sample_left_the_ring_uses_the_oldest_retained_one_and_says_so() {
+    // Given a request, and a keeper that comes back after 800 s (ring holds 720 samples)
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let position = w.request_open(&t, 0, 2, 10 * USDC, 1_800).unwrap();
+    w.tick(800, 5_300);
+    // When the fill runs
+    let payer = w.payer.insecure_clone();
+    let meta = w.send(ix::position_fill_open(&w, &position, &t.token), &payer, &[]).expect("fill");
+    // Then the entry is the oldest retained sample and two events were emitted (SampleEvicted, OpenFilled)
+    let samples = &w.feed_state.samples;
+    let oldest_retained = samples[samples.len() - setup::feed::RING_CAPACITY];
+    let pos = w.position_state(&position);
+    assert_eq!(pos.entry_ts, oldest_retained.ts);
+    assert!(pos.entry_ts > pos.request_ts + 5);
+    assert_eq!(meta.logs.iter().filter(|l| l.starts_with("Program data: ")).count(), 2, "{}", meta.logs.join("\n"));
+    w.assert_books_balance();
+}
