@@ -9,3 +9,4 @@ export * from "./programs.js";
 export * from "./client.js";
 export * from "./rpc/send.js";
 export * from "./subscriptions.js";
+export * from "./oracle/index.js";

@@ -13,7 +13,7 @@ export const SEEDS = {
   lpMint: "lp_mint",
   trader: "trader",
   position: "position",
-  oracleConfig: "config",
+  oracleConfig: "oracle_config",
   feed: "feed",
 } as const;
 
@@ -73,7 +73,7 @@ export function positionPda(futstar: PublicKey, trader: PublicKey, id: bigint): 
   return PublicKey.findProgramAddressSync([seed(SEEDS.position), trader.toBuffer(), u64Seed(id)], futstar);
 }
 
-/** Momentum oracle config singleton: `["config"]`. */
+/** Momentum oracle config singleton: `["oracle_config"]` (`CONFIG_SEED`). */
 export function oracleConfigPda(oracle: PublicKey): Pda {
   return PublicKey.findProgramAddressSync([seed(SEEDS.oracleConfig)], oracle);
 }

@@ -91,20 +91,88 @@ describe("math mirrors programs/futstar/src/math (Rust unit cases)", () => {
   });
 });
 
-/** Calls the SDK function a vector names with its inputs, as bigint. */
-type VectorCase = { readonly fn?: string; readonly name?: string; readonly input?: Record<string, unknown>; readonly inputs?: Record<string, unknown>; readonly expected?: unknown; readonly output?: unknown; readonly error?: string };
+type Vector = Readonly<Record<string, unknown>>;
 
-const vectorFiles = existsSync(vectorsDir) ? readdirSync(vectorsDir).filter((f) => f.endsWith(".json") && f !== "oracle_message.json") : [];
-if (vectorFiles.length === 0) {
-  console.warn(`\n*** SKIPPED: no math vectors in ${vectorsDir} yet (the programs' tests/vectors/*.json) ***\n`);
+/** Vector files the Rust tests (programs/futstar/tests/math_vectors.rs) check; all must exist. */
+const VECTOR_FILES = ["pnl.json", "fees.json", "payout.json", "lp.json"] as const;
+
+function cases(file: string): Vector[] {
+  const parsed = JSON.parse(readFileSync(join(vectorsDir, file), "utf8")) as { cases?: Vector[] };
+  if (!Array.isArray(parsed.cases) || parsed.cases.length === 0) throw new Error(`${file}: no cases`);
+  return parsed.cases;
 }
 
-describe.runIf(vectorFiles.length > 0)("math vs tests/vectors/*.json (shared with the Rust tests)", () => {
-  for (const file of vectorFiles) {
-    it(file, () => {
-      const parsed: unknown = JSON.parse(readFileSync(join(vectorsDir, file), "utf8"));
-      const cases = (Array.isArray(parsed) ? parsed : ((parsed as { cases?: unknown[] }).cases ?? [])) as VectorCase[];
-      expect(cases.length).toBeGreaterThan(0);
-    });
+function n(c: Vector, key: string): bigint {
+  const v = c[key];
+  if (typeof v === "string" || typeof v === "number") return BigInt(v);
+  throw new Error(`vector ${JSON.stringify(c)}: ${key} missing`);
+}
+
+/** The MathError kind `run` throws, or its value. */
+function outcome<T>(run: () => T): { ok: T } | { error: string } {
+  try {
+    return { ok: run() };
+  } catch (error) {
+    if (error instanceof math.MathError) return { error: error.kind };
+    throw error;
   }
+}
+
+function expectCase<T>(c: Vector, run: () => T, expected: () => T): void {
+  const got = outcome(run);
+  if (typeof c["error"] === "string") expect(got, JSON.stringify(c)).toEqual({ error: c["error"] });
+  else expect(got, JSON.stringify(c)).toEqual({ ok: expected() });
+}
+
+const terms = (c: Vector, maxProfit: bigint): math.PositionTerms => ({ side: math.sideFromU8(Number(n(c, "side"))), collateral: n(c, "collateral"), notional: n(c, "notional"), entryBps: n(c, "entry_bps"), maxProfit });
+
+describe("math vs tests/vectors/*.json (the cases programs/futstar/tests/math_vectors.rs checks)", () => {
+  it("every vector file the Rust tests read exists", () => {
+    for (const file of VECTOR_FILES) expect(existsSync(join(vectorsDir, file)), file).toBe(true);
+    const all = readdirSync(vectorsDir).filter((f) => f.endsWith(".json") && f !== "oracle_message.json");
+    expect(all.sort()).toEqual([...VECTOR_FILES].sort());
+  });
+
+  it("pnl.json", () => {
+    for (const c of cases("pnl.json")) expectCase(c, () => math.pnl(terms(c, n(c, "max_profit")), n(c, "exit_bps")), () => n(c, "pnl"));
+  });
+
+  it("fees.json (fee, split, notional)", () => {
+    for (const c of cases("fees.json")) {
+      switch (c["kind"]) {
+        case "fee":
+          expectCase(c, () => math.fee(n(c, "notional"), n(c, "fee_bps")), () => n(c, "fee"));
+          break;
+        case "split":
+          expect(math.split(n(c, "fee"), n(c, "lp_share_bps")), JSON.stringify(c)).toEqual({ lp: n(c, "lp"), treasury: n(c, "treasury") });
+          break;
+        case "notional":
+          expectCase(c, () => math.notional(n(c, "collateral"), n(c, "leverage")), () => n(c, "notional"));
+          break;
+        default:
+          throw new Error(`fees.json: unknown kind ${String(c["kind"])}`);
+      }
+    }
+  });
+
+  it("payout.json (max profit, then settlement)", () => {
+    for (const c of cases("payout.json")) {
+      const side = math.sideFromU8(Number(n(c, "side")));
+      const mp = () => math.maxProfit(side, n(c, "notional"), n(c, "entry_bps"), n(c, "cap"));
+      if (typeof c["error"] === "string" && c["max_profit"] === undefined) {
+        expectCase(c, mp, () => 0n);
+        continue;
+      }
+      expect(mp(), JSON.stringify(c)).toBe(n(c, "max_profit"));
+      expectCase(c, () => math.settle(terms(c, mp()), n(c, "exit_bps"), n(c, "close_fee_bps")), () => ({ pnl: n(c, "pnl"), fee: n(c, "fee"), payout: n(c, "payout") }));
+    }
+  });
+
+  it("lp.json (deposit, withdraw)", () => {
+    for (const c of cases("lp.json")) {
+      if (c["kind"] === "deposit") expectCase(c, () => math.sharesForDeposit(n(c, "amount"), n(c, "supply"), n(c, "value")), () => n(c, "shares"));
+      else if (c["kind"] === "withdraw") expectCase(c, () => math.amountForWithdraw(n(c, "shares"), n(c, "supply"), n(c, "value")), () => n(c, "amount"));
+      else throw new Error(`lp.json: unknown kind ${String(c["kind"])}`);
+    }
+  });
 });

@@ -36,6 +36,14 @@ export function paddedText(bytes: readonly number[] | Uint8Array): string {
   return raw.subarray(0, end === -1 ? raw.length : end).toString("utf8");
 }
 
+/** A 0/1 flag as Anchor decodes it (`bool` in the IDL; a byte in older layouts). */
+function flag(value: unknown, field: string): boolean {
+  if (typeof value === "boolean") return value;
+  const byte = enumByte(value, field);
+  if (byte !== 0 && byte !== 1) throw new RangeError(`${field}: ${byte} is not 0/1`);
+  return byte === 1;
+}
+
 /** The feed's status as the enum. */
 export function feedStatusOf(feed: Feed): FeedStatus {
   return enumByte(feed.status, "feed.status") as FeedStatus;
@@ -49,7 +57,7 @@ export function feedSamples(feed: Feed): FeedSample[] {
   for (let i = 0; i < feed.ringLen; i += 1) {
     const s = feed.ring[(start + i) % capacity];
     if (s === undefined) throw new RangeError(`feed.ring: index ${(start + i) % capacity} outside ${capacity}`);
-    out.push({ ts: BigInt(s.ts.toString()), indexBps: s.indexBps, suspended: enumByte(s.suspended, "sample.suspended") !== 0, status: enumByte(s.status, "sample.status") as FeedStatus });
+    out.push({ ts: BigInt(s.ts.toString()), indexBps: s.indexBps, suspended: flag(s.suspended, "sample.suspended"), status: enumByte(s.status, "sample.status") as FeedStatus });
   }
   return out;
 }

@@ -2,19 +2,23 @@
 // Names are camelCased as Anchor's Program does (convertIdlToCamelCase); error names are kept.
 
 /** sha256 of the program's IDL JSON this module was generated from. */
-export const futstarIdlSourceSha256 = "c0160d85a9c12f60558f896832262bdc0ce03120fd96afe64d8af68faf28afc3";
+export const futstarIdlSourceSha256 = "7a53a129c9e34ec59d99b026f9a8a3b9c58ade07b178a50a5108dc08c2cc92f7";
 
 /** The futstar IDL as a type (for Anchor's IdlAccounts / IdlTypes helpers). */
 export type Futstar = {
-  "address": "11111111111111111111111111111111",
+  "address": "Fkq9hhN5uGQKesxWrbh3BMLEbQKxiZrq6DzRLBDZY5jz",
   "metadata": {
     "name": "futstar",
     "version": "0.1.0",
-    "spec": "0.1.0"
+    "spec": "0.1.0",
+    "description": "Futstar trading: positions on football match momentum, LP pools, fair (delayed) fills"
   },
   "instructions": [
     {
       "name": "exchangeInit",
+      "docs": [
+        "Creates the Exchange PDA [\"exchange\"] with its config."
+      ],
       "discriminator": [
         95,
         32,
@@ -36,8 +40,7 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
+          "name": "systemProgram"
         }
       ],
       "args": [
@@ -53,6 +56,9 @@ export type Futstar = {
     },
     {
       "name": "exchangeProposeConfig",
+      "docs": [
+        "Admin stages a config change applying after the current timelock delay."
+      ],
       "discriminator": [
         124,
         200,
@@ -86,6 +92,9 @@ export type Futstar = {
     },
     {
       "name": "exchangeApplyConfig",
+      "docs": [
+        "Applies the pending change once its timelock elapsed (anyone)."
+      ],
       "discriminator": [
         103,
         88,
@@ -106,6 +115,9 @@ export type Futstar = {
     },
     {
       "name": "exchangeSetPaused",
+      "docs": [
+        "Admin pauses/unpauses; the guardian may only pause."
+      ],
       "discriminator": [
         232,
         88,
@@ -135,6 +147,9 @@ export type Futstar = {
     },
     {
       "name": "poolCreate",
+      "docs": [
+        "Admin creates the pool of a feed with its vault and LP mint PDAs."
+      ],
       "discriminator": [
         55,
         151,
@@ -173,18 +188,19 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
+          "name": "systemProgram"
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         }
       ],
       "args": []
     },
     {
       "name": "poolDeposit",
+      "docs": [
+        "LP deposit: shares priced on liquidity."
+      ],
       "discriminator": [
         26,
         109,
@@ -224,8 +240,7 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         }
       ],
       "args": [
@@ -237,6 +252,9 @@ export type Futstar = {
     },
     {
       "name": "poolWithdraw",
+      "docs": [
+        "LP withdrawal out of unreserved liquidity."
+      ],
       "discriminator": [
         50,
         1,
@@ -276,8 +294,7 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         }
       ],
       "args": [
@@ -288,75 +305,84 @@ export type Futstar = {
       ]
     },
     {
-      "name": "poolSettleAll",
+      "name": "traderInit",
+      "docs": [
+        "Creates the Trader PDA [\"trader\", pool, owner]."
+      ],
       "discriminator": [
-        175,
-        80,
-        178,
-        218,
-        96,
-        255,
-        176,
-        232
+        79,
+        222,
+        222,
+        8,
+        165,
+        66,
+        73,
+        229
       ],
       "accounts": [
         {
-          "name": "exchange"
+          "name": "owner",
+          "writable": true,
+          "signer": true
         },
         {
-          "name": "pool",
+          "name": "pool"
+        },
+        {
+          "name": "trader",
           "writable": true
         },
         {
-          "name": "feed"
-        },
-        {
-          "name": "vault",
-          "writable": true
-        },
-        {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "systemProgram"
         }
       ],
       "args": []
     },
     {
-      "name": "poolVoid",
+      "name": "traderSetLimits",
+      "docs": [
+        "Responsible-gambling limits and self-exclusion."
+      ],
       "discriminator": [
-        160,
-        156,
-        16,
-        205,
-        28,
-        14,
-        151,
-        52
+        82,
+        147,
+        148,
+        131,
+        213,
+        178,
+        86,
+        66
       ],
       "accounts": [
         {
-          "name": "exchange"
+          "name": "owner",
+          "signer": true
         },
         {
-          "name": "pool",
+          "name": "trader",
           "writable": true
-        },
-        {
-          "name": "feed"
-        },
-        {
-          "name": "vault",
-          "writable": true
-        },
-        {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
-      "args": []
+      "args": [
+        {
+          "name": "dailyLossLimit",
+          "type": "u64"
+        },
+        {
+          "name": "dailyDepositLimit",
+          "type": "u64"
+        },
+        {
+          "name": "selfExcludedUntil",
+          "type": "i64"
+        }
+      ]
     },
     {
       "name": "positionRequestOpen",
+      "docs": [
+        "Escrows collateral + fee and records the request (Position PDA [\"position\", trader, id])."
+      ],
       "discriminator": [
         101,
         131,
@@ -400,12 +426,10 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         },
         {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
+          "name": "systemProgram"
         }
       ],
       "args": [
@@ -424,11 +448,18 @@ export type Futstar = {
         {
           "name": "durationS",
           "type": "u32"
+        },
+        {
+          "name": "positionBump",
+          "type": "u8"
         }
       ]
     },
     {
       "name": "positionFillOpen",
+      "docs": [
+        "Fills (or refunds) a pending open at the first non-suspended sample after the in-play delay."
+      ],
       "discriminator": [
         254,
         113,
@@ -467,14 +498,43 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "positionRequestClose",
+      "docs": [
+        "Owner requests a close."
+      ],
+      "discriminator": [
+        249,
+        68,
+        63,
+        122,
+        11,
+        73,
+        197,
+        249
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "signer": true
+        },
+        {
+          "name": "position",
+          "writable": true
         }
       ],
       "args": []
     },
     {
       "name": "positionFillClose",
+      "docs": [
+        "Closes at the first non-suspended sample after the delay (or at expiry)."
+      ],
       "discriminator": [
         210,
         3,
@@ -513,60 +573,16 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
-        }
-      ],
-      "args": []
-    },
-    {
-      "name": "positionSettle",
-      "discriminator": [
-        75,
-        106,
-        68,
-        70,
-        28,
-        160,
-        187,
-        60
-      ],
-      "accounts": [
-        {
-          "name": "exchange"
-        },
-        {
-          "name": "pool",
-          "writable": true
-        },
-        {
-          "name": "feed"
-        },
-        {
-          "name": "position",
-          "writable": true
-        },
-        {
-          "name": "trader",
-          "writable": true
-        },
-        {
-          "name": "ownerToken",
-          "writable": true
-        },
-        {
-          "name": "vault",
-          "writable": true
-        },
-        {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         }
       ],
       "args": []
     },
     {
       "name": "positionCancelRequest",
+      "docs": [
+        "Owner cancels a request while not yet fillable."
+      ],
       "discriminator": [
         116,
         59,
@@ -609,38 +625,64 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         }
       ],
       "args": []
     },
     {
-      "name": "positionRequestClose",
+      "name": "positionSettle",
+      "docs": [
+        "Settles at expiry / match end at the history value; pays the owner."
+      ],
       "discriminator": [
-        249,
+        75,
+        106,
         68,
-        63,
-        122,
-        11,
-        73,
-        197,
-        249
+        70,
+        28,
+        160,
+        187,
+        60
       ],
       "accounts": [
         {
-          "name": "owner",
-          "signer": true
+          "name": "exchange"
+        },
+        {
+          "name": "pool",
+          "writable": true
+        },
+        {
+          "name": "feed"
         },
         {
           "name": "position",
           "writable": true
+        },
+        {
+          "name": "trader",
+          "writable": true
+        },
+        {
+          "name": "ownerToken",
+          "writable": true
+        },
+        {
+          "name": "vault",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram"
         }
       ],
       "args": []
     },
     {
       "name": "positionStopOut",
+      "docs": [
+        "Closes a position whose equity reached zero."
+      ],
       "discriminator": [
         210,
         249,
@@ -674,76 +716,82 @@ export type Futstar = {
       "args": []
     },
     {
-      "name": "traderInit",
+      "name": "poolSettleAll",
+      "docs": [
+        "After the match Ended: settles a batch (remaining accounts: position, trader, owner_token triples)."
+      ],
       "discriminator": [
-        79,
-        222,
-        222,
-        8,
-        165,
-        66,
-        73,
-        229
+        175,
+        80,
+        178,
+        218,
+        96,
+        255,
+        176,
+        232
       ],
       "accounts": [
         {
-          "name": "owner",
-          "writable": true,
-          "signer": true
+          "name": "exchange"
         },
         {
-          "name": "pool"
-        },
-        {
-          "name": "trader",
+          "name": "pool",
           "writable": true
         },
         {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
+          "name": "feed"
+        },
+        {
+          "name": "vault",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram"
         }
       ],
       "args": []
     },
     {
-      "name": "traderSetLimits",
+      "name": "poolVoid",
+      "docs": [
+        "After the match was Abandoned: refunds a batch (remaining triples as pool_settle_all)."
+      ],
       "discriminator": [
-        82,
-        147,
-        148,
-        131,
-        213,
-        178,
-        86,
-        66
+        160,
+        156,
+        16,
+        205,
+        28,
+        14,
+        151,
+        52
       ],
       "accounts": [
         {
-          "name": "owner",
-          "signer": true
+          "name": "exchange"
         },
         {
-          "name": "trader",
+          "name": "pool",
           "writable": true
+        },
+        {
+          "name": "feed"
+        },
+        {
+          "name": "vault",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram"
         }
       ],
-      "args": [
-        {
-          "name": "dailyLossLimit",
-          "type": "u64"
-        },
-        {
-          "name": "dailyDepositLimit",
-          "type": "u64"
-        },
-        {
-          "name": "selfExcludedUntil",
-          "type": "i64"
-        }
-      ]
+      "args": []
     },
     {
       "name": "treasuryWithdraw",
+      "docs": [
+        "Admin moves fees owed to the treasury's token account."
+      ],
       "discriminator": [
         30,
         233,
@@ -775,8 +823,7 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         }
       ],
       "args": [
@@ -815,19 +862,6 @@ export type Futstar = {
       ]
     },
     {
-      "name": "position",
-      "discriminator": [
-        170,
-        188,
-        143,
-        228,
-        122,
-        64,
-        247,
-        208
-      ]
-    },
-    {
       "name": "trader",
       "discriminator": [
         74,
@@ -839,288 +873,550 @@ export type Futstar = {
         5,
         238
       ]
+    },
+    {
+      "name": "position",
+      "discriminator": [
+        170,
+        188,
+        143,
+        228,
+        122,
+        64,
+        247,
+        208
+      ]
+    }
+  ],
+  "events": [
+    {
+      "name": "exchangeInitialized",
+      "discriminator": [
+        200,
+        154,
+        187,
+        160,
+        29,
+        243,
+        230,
+        104
+      ]
+    },
+    {
+      "name": "configProposed",
+      "discriminator": [
+        148,
+        34,
+        23,
+        129,
+        45,
+        161,
+        66,
+        192
+      ]
+    },
+    {
+      "name": "configApplied",
+      "discriminator": [
+        193,
+        101,
+        90,
+        205,
+        113,
+        125,
+        184,
+        13
+      ]
+    },
+    {
+      "name": "pausedSet",
+      "discriminator": [
+        171,
+        125,
+        127,
+        156,
+        233,
+        81,
+        68,
+        66
+      ]
+    },
+    {
+      "name": "poolCreated",
+      "discriminator": [
+        202,
+        44,
+        41,
+        88,
+        104,
+        220,
+        157,
+        82
+      ]
+    },
+    {
+      "name": "liquidityDeposited",
+      "discriminator": [
+        218,
+        155,
+        74,
+        193,
+        59,
+        66,
+        94,
+        122
+      ]
+    },
+    {
+      "name": "liquidityWithdrawn",
+      "discriminator": [
+        240,
+        120,
+        73,
+        139,
+        154,
+        31,
+        218,
+        68
+      ]
+    },
+    {
+      "name": "traderInitialized",
+      "discriminator": [
+        154,
+        152,
+        25,
+        181,
+        120,
+        98,
+        48,
+        83
+      ]
+    },
+    {
+      "name": "traderLimitsSet",
+      "discriminator": [
+        222,
+        8,
+        223,
+        224,
+        210,
+        82,
+        150,
+        2
+      ]
+    },
+    {
+      "name": "openRequested",
+      "discriminator": [
+        250,
+        233,
+        179,
+        0,
+        52,
+        172,
+        211,
+        7
+      ]
+    },
+    {
+      "name": "openFilled",
+      "discriminator": [
+        127,
+        226,
+        216,
+        124,
+        115,
+        152,
+        190,
+        18
+      ]
+    },
+    {
+      "name": "requestRejected",
+      "discriminator": [
+        92,
+        222,
+        126,
+        51,
+        111,
+        175,
+        57,
+        199
+      ]
+    },
+    {
+      "name": "closeRequested",
+      "discriminator": [
+        136,
+        120,
+        170,
+        78,
+        168,
+        236,
+        47,
+        118
+      ]
+    },
+    {
+      "name": "requestCancelled",
+      "discriminator": [
+        91,
+        56,
+        197,
+        156,
+        87,
+        157,
+        214,
+        67
+      ]
+    },
+    {
+      "name": "positionClosed",
+      "discriminator": [
+        157,
+        163,
+        227,
+        228,
+        13,
+        97,
+        138,
+        121
+      ]
+    },
+    {
+      "name": "positionVoided",
+      "discriminator": [
+        58,
+        70,
+        128,
+        162,
+        205,
+        100,
+        247,
+        164
+      ]
+    },
+    {
+      "name": "poolStatusChanged",
+      "discriminator": [
+        148,
+        190,
+        81,
+        62,
+        81,
+        239,
+        137,
+        188
+      ]
+    },
+    {
+      "name": "treasuryWithdrawn",
+      "discriminator": [
+        143,
+        181,
+        157,
+        169,
+        87,
+        155,
+        170,
+        46
+      ]
+    },
+    {
+      "name": "sampleEvicted",
+      "discriminator": [
+        217,
+        4,
+        63,
+        158,
+        176,
+        165,
+        235,
+        118
+      ]
     }
   ],
   "errors": [
     {
       "code": 6000,
       "name": "UnknownInstruction",
-      "msg": "unknown instruction"
+      "msg": "Unknown instruction discriminator"
     },
     {
       "code": 6001,
       "name": "InvalidPda",
-      "msg": "invalid pda"
+      "msg": "Account is not the expected PDA"
     },
     {
       "code": 6002,
       "name": "InvalidAccountOwner",
-      "msg": "invalid account owner"
+      "msg": "Account owned by the wrong program"
     },
     {
       "code": 6003,
       "name": "AccountDiscriminatorMismatch",
-      "msg": "account discriminator mismatch"
+      "msg": "Account is not of the expected type"
     },
     {
       "code": 6004,
       "name": "Unauthorized",
-      "msg": "unauthorized"
+      "msg": "Signer lacks the authority"
     },
     {
       "code": 6005,
       "name": "ExchangePaused",
-      "msg": "exchange paused"
+      "msg": "Exchange is paused"
     },
     {
       "code": 6006,
       "name": "InvalidConfig",
-      "msg": "invalid config"
+      "msg": "Config values out of range"
     },
     {
       "code": 6007,
       "name": "TimelockNotElapsed",
-      "msg": "timelock not elapsed"
+      "msg": "Timelock has not elapsed"
     },
     {
       "code": 6008,
       "name": "NoPendingChange",
-      "msg": "no pending change"
+      "msg": "No pending change"
     },
     {
       "code": 6009,
       "name": "InvalidTokenProgram",
-      "msg": "invalid token program"
+      "msg": "Not the SPL Token program"
     },
     {
       "code": 6010,
       "name": "InvalidSystemProgram",
-      "msg": "invalid system program"
+      "msg": "Not the System program"
     },
     {
       "code": 6011,
       "name": "InvalidTokenAccount",
-      "msg": "invalid token account"
+      "msg": "Not an initialized SPL token account"
     },
     {
       "code": 6012,
       "name": "TokenMintMismatch",
-      "msg": "token mint mismatch"
+      "msg": "Token account of the wrong mint"
     },
     {
       "code": 6013,
       "name": "TokenOwnerMismatch",
-      "msg": "token owner mismatch"
+      "msg": "Token account of the wrong owner"
     },
     {
       "code": 6014,
       "name": "InvalidVault",
-      "msg": "invalid vault"
+      "msg": "Not the pool's vault"
     },
     {
       "code": 6015,
       "name": "InvalidMint",
-      "msg": "invalid mint"
+      "msg": "Not the expected mint"
     },
     {
       "code": 6016,
       "name": "DuplicateAccount",
-      "msg": "duplicate account"
+      "msg": "Same account passed in two mutable roles"
     },
     {
       "code": 6017,
       "name": "FeedMismatch",
-      "msg": "feed mismatch"
+      "msg": "Not the pool's feed"
     },
     {
       "code": 6018,
       "name": "FeedNotLive",
-      "msg": "feed not live"
+      "msg": "Feed is not Live"
     },
     {
       "code": 6019,
       "name": "FeedSuspended",
-      "msg": "feed suspended"
+      "msg": "Feed is suspended"
     },
     {
       "code": 6020,
       "name": "FeedStale",
-      "msg": "feed stale"
+      "msg": "Feed is stale"
     },
     {
       "code": 6021,
       "name": "PoolNotOpen",
-      "msg": "pool not open"
+      "msg": "Pool is not open"
     },
     {
       "code": 6022,
       "name": "InvalidAmount",
-      "msg": "invalid amount"
+      "msg": "Amount must be positive"
     },
     {
       "code": 6023,
       "name": "LeverageOutOfRange",
-      "msg": "leverage out of range"
+      "msg": "Leverage out of range"
     },
     {
       "code": 6024,
       "name": "CollateralTooSmall",
-      "msg": "collateral too small"
+      "msg": "Collateral below the minimum"
     },
     {
       "code": 6025,
       "name": "NotionalTooLarge",
-      "msg": "notional too large"
+      "msg": "Notional above the maximum"
     },
     {
       "code": 6026,
       "name": "DurationNotAllowed",
-      "msg": "duration not allowed"
+      "msg": "Duration not allowed"
     },
     {
       "code": 6027,
       "name": "OpenInterestLimit",
-      "msg": "open interest limit"
+      "msg": "Open interest limit reached"
     },
     {
       "code": 6028,
       "name": "SkewLimit",
-      "msg": "skew limit"
+      "msg": "Skew limit reached"
     },
     {
       "code": 6029,
       "name": "RateLimited",
-      "msg": "rate limited"
+      "msg": "Too soon after the previous open"
     },
     {
       "code": 6030,
       "name": "TooManyOpenPositions",
-      "msg": "too many open positions"
+      "msg": "Too many open positions"
     },
     {
       "code": 6031,
       "name": "SelfExcluded",
-      "msg": "self excluded"
+      "msg": "Trader is self-excluded"
     },
     {
       "code": 6032,
       "name": "DailyDepositLimit",
-      "msg": "daily deposit limit"
+      "msg": "Daily deposit limit reached"
     },
     {
       "code": 6033,
       "name": "DailyLossLimit",
-      "msg": "daily loss limit"
+      "msg": "Daily loss limit reached"
     },
     {
       "code": 6034,
       "name": "SelfExclusionCannotShorten",
-      "msg": "self exclusion cannot shorten"
+      "msg": "Self-exclusion cannot be shortened"
     },
     {
       "code": 6035,
       "name": "InvalidPositionStatus",
-      "msg": "invalid position status"
+      "msg": "Position status does not allow this"
     },
     {
       "code": 6036,
       "name": "NotPositionOwner",
-      "msg": "not position owner"
+      "msg": "Not the position's owner"
     },
     {
       "code": 6037,
       "name": "NotYetFillable",
-      "msg": "not yet fillable"
+      "msg": "No fill sample yet"
     },
     {
       "code": 6038,
       "name": "RequestFillable",
-      "msg": "request fillable"
+      "msg": "Request is fillable and cannot be cancelled"
     },
     {
       "code": 6039,
       "name": "NotYetExpired",
-      "msg": "not yet expired"
+      "msg": "Position has not expired"
     },
     {
       "code": 6040,
       "name": "MatchAbandoned",
-      "msg": "match abandoned"
+      "msg": "Match abandoned: use pool_void"
     },
     {
       "code": 6041,
       "name": "MatchNotEnded",
-      "msg": "match not ended"
+      "msg": "Match has not ended"
     },
     {
       "code": 6042,
       "name": "MatchNotAbandoned",
-      "msg": "match not abandoned"
+      "msg": "Match is not abandoned"
     },
     {
       "code": 6043,
       "name": "InsufficientFreeLiquidity",
-      "msg": "insufficient free liquidity"
+      "msg": "Not enough unreserved liquidity"
     },
     {
       "code": 6044,
       "name": "EquityPositive",
-      "msg": "equity positive"
+      "msg": "Equity is still positive"
     },
     {
       "code": 6045,
       "name": "MathOverflow",
-      "msg": "math overflow"
+      "msg": "Arithmetic overflow"
     },
     {
       "code": 6046,
       "name": "MathOutOfBounds",
-      "msg": "math out of bounds"
+      "msg": "Value outside the math bounds"
     },
     {
       "code": 6047,
       "name": "DivisionByZero",
-      "msg": "division by zero"
+      "msg": "Division by zero"
     },
     {
       "code": 6048,
       "name": "SolvencyViolation",
-      "msg": "solvency violation"
+      "msg": "Vault would not cover what the pool owes"
     },
     {
       "code": 6049,
       "name": "InvalidArgument",
-      "msg": "invalid argument"
+      "msg": "Invalid argument"
     },
     {
       "code": 6050,
       "name": "PositionPoolMismatch",
-      "msg": "position pool mismatch"
+      "msg": "Position belongs to another pool"
     },
     {
       "code": 6051,
       "name": "TraderMismatch",
-      "msg": "trader mismatch"
+      "msg": "Trader account does not match"
     },
     {
       "code": 6052,
       "name": "InsufficientFeesOwed",
-      "msg": "insufficient fees owed"
+      "msg": "More than the fees owed"
     },
     {
       "code": 6053,
       "name": "AccountNotWritable",
-      "msg": "account not writable"
+      "msg": "Account must be writable"
     },
     {
       "code": 6054,
       "name": "ZeroShares",
-      "msg": "zero shares"
+      "msg": "Deposit would mint zero shares"
     },
     {
       "code": 6055,
       "name": "InvalidFeed",
-      "msg": "invalid feed"
+      "msg": "Not a Feed account"
     }
   ],
   "types": [
@@ -1358,6 +1654,74 @@ export type Futstar = {
       }
     },
     {
+      "name": "trader",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "nextPositionId",
+            "type": "u64"
+          },
+          {
+            "name": "openPositions",
+            "type": "u16"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "lastOpenSlot",
+            "type": "u64"
+          },
+          {
+            "name": "dailyLossLimit",
+            "type": "u64"
+          },
+          {
+            "name": "dailyDepositLimit",
+            "type": "u64"
+          },
+          {
+            "name": "pendingLossLimit",
+            "type": "u64"
+          },
+          {
+            "name": "pendingDepositLimit",
+            "type": "u64"
+          },
+          {
+            "name": "pendingEffectiveTs",
+            "type": "i64"
+          },
+          {
+            "name": "selfExcludedUntil",
+            "type": "i64"
+          },
+          {
+            "name": "day",
+            "type": "i64"
+          },
+          {
+            "name": "dayDeposited",
+            "type": "u64"
+          },
+          {
+            "name": "dayLost",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
       "name": "position",
       "type": {
         "kind": "struct",
@@ -1450,10 +1814,182 @@ export type Futstar = {
       }
     },
     {
-      "name": "trader",
+      "name": "exchangeInitialized",
       "type": {
         "kind": "struct",
         "fields": [
+          {
+            "name": "exchange",
+            "type": "pubkey"
+          },
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "guardian",
+            "type": "pubkey"
+          },
+          {
+            "name": "oracleProgram",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "configProposed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "exchange",
+            "type": "pubkey"
+          },
+          {
+            "name": "eta",
+            "type": "i64"
+          },
+          {
+            "name": "timelockDelayS",
+            "type": "u32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "configApplied",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "exchange",
+            "type": "pubkey"
+          },
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "timelockDelayS",
+            "type": "u32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "pausedSet",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "exchange",
+            "type": "pubkey"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
+          },
+          {
+            "name": "paused",
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "poolCreated",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "feed",
+            "type": "pubkey"
+          },
+          {
+            "name": "collateralMint",
+            "type": "pubkey"
+          },
+          {
+            "name": "vault",
+            "type": "pubkey"
+          },
+          {
+            "name": "lpMint",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "liquidityDeposited",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "provider",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "shares",
+            "type": "u64"
+          },
+          {
+            "name": "liquidity",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "liquidityWithdrawn",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "provider",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "shares",
+            "type": "u64"
+          },
+          {
+            "name": "liquidity",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "traderInitialized",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "trader",
+            "type": "pubkey"
+          },
           {
             "name": "owner",
             "type": "pubkey"
@@ -1461,22 +1997,18 @@ export type Futstar = {
           {
             "name": "pool",
             "type": "pubkey"
-          },
+          }
+        ]
+      }
+    },
+    {
+      "name": "traderLimitsSet",
+      "type": {
+        "kind": "struct",
+        "fields": [
           {
-            "name": "nextPositionId",
-            "type": "u64"
-          },
-          {
-            "name": "openPositions",
-            "type": "u16"
-          },
-          {
-            "name": "bump",
-            "type": "u8"
-          },
-          {
-            "name": "lastOpenSlot",
-            "type": "u64"
+            "name": "trader",
+            "type": "pubkey"
           },
           {
             "name": "dailyLossLimit",
@@ -1487,32 +2019,264 @@ export type Futstar = {
             "type": "u64"
           },
           {
-            "name": "pendingLossLimit",
-            "type": "u64"
-          },
-          {
-            "name": "pendingDepositLimit",
-            "type": "u64"
-          },
-          {
             "name": "pendingEffectiveTs",
             "type": "i64"
           },
           {
             "name": "selfExcludedUntil",
             "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "openRequested",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
           },
           {
-            "name": "day",
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "side",
+            "type": "u8"
+          },
+          {
+            "name": "leverage",
+            "type": "u16"
+          },
+          {
+            "name": "collateral",
+            "type": "u64"
+          },
+          {
+            "name": "notional",
+            "type": "u64"
+          },
+          {
+            "name": "fee",
+            "type": "u64"
+          },
+          {
+            "name": "durationS",
+            "type": "u32"
+          },
+          {
+            "name": "requestTs",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "openFilled",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "entryIndex",
+            "type": "u16"
+          },
+          {
+            "name": "entryTs",
             "type": "i64"
           },
           {
-            "name": "dayDeposited",
+            "name": "expiryTs",
+            "type": "i64"
+          },
+          {
+            "name": "maxProfit",
             "type": "u64"
           },
           {
-            "name": "dayLost",
+            "name": "feeLp",
             "type": "u64"
+          },
+          {
+            "name": "feeTreasury",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "requestRejected",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "reason",
+            "type": "u8"
+          },
+          {
+            "name": "refund",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "closeRequested",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "requestTs",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "requestCancelled",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "wasClose",
+            "type": "bool"
+          },
+          {
+            "name": "refund",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "positionClosed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "reason",
+            "type": "u8"
+          },
+          {
+            "name": "exitIndex",
+            "type": "u16"
+          },
+          {
+            "name": "exitTs",
+            "type": "i64"
+          },
+          {
+            "name": "pnl",
+            "type": "i64"
+          },
+          {
+            "name": "fee",
+            "type": "u64"
+          },
+          {
+            "name": "payout",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "positionVoided",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "refund",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "poolStatusChanged",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "status",
+            "type": "u8"
+          }
+        ]
+      }
+    },
+    {
+      "name": "treasuryWithdrawn",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "destination",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "sampleEvicted",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "feed",
+            "type": "pubkey"
+          },
+          {
+            "name": "requestedTs",
+            "type": "i64"
+          },
+          {
+            "name": "usedTs",
+            "type": "i64"
           }
         ]
       }
@@ -1522,15 +2286,19 @@ export type Futstar = {
 
 /** The futstar IDL (camelCase names). */
 export const futstarIdl: Futstar = {
-  "address": "11111111111111111111111111111111",
+  "address": "Fkq9hhN5uGQKesxWrbh3BMLEbQKxiZrq6DzRLBDZY5jz",
   "metadata": {
     "name": "futstar",
     "version": "0.1.0",
-    "spec": "0.1.0"
+    "spec": "0.1.0",
+    "description": "Futstar trading: positions on football match momentum, LP pools, fair (delayed) fills"
   },
   "instructions": [
     {
       "name": "exchangeInit",
+      "docs": [
+        "Creates the Exchange PDA [\"exchange\"] with its config."
+      ],
       "discriminator": [
         95,
         32,
@@ -1552,8 +2320,7 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
+          "name": "systemProgram"
         }
       ],
       "args": [
@@ -1569,6 +2336,9 @@ export const futstarIdl: Futstar = {
     },
     {
       "name": "exchangeProposeConfig",
+      "docs": [
+        "Admin stages a config change applying after the current timelock delay."
+      ],
       "discriminator": [
         124,
         200,
@@ -1602,6 +2372,9 @@ export const futstarIdl: Futstar = {
     },
     {
       "name": "exchangeApplyConfig",
+      "docs": [
+        "Applies the pending change once its timelock elapsed (anyone)."
+      ],
       "discriminator": [
         103,
         88,
@@ -1622,6 +2395,9 @@ export const futstarIdl: Futstar = {
     },
     {
       "name": "exchangeSetPaused",
+      "docs": [
+        "Admin pauses/unpauses; the guardian may only pause."
+      ],
       "discriminator": [
         232,
         88,
@@ -1651,6 +2427,9 @@ export const futstarIdl: Futstar = {
     },
     {
       "name": "poolCreate",
+      "docs": [
+        "Admin creates the pool of a feed with its vault and LP mint PDAs."
+      ],
       "discriminator": [
         55,
         151,
@@ -1689,18 +2468,19 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
+          "name": "systemProgram"
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         }
       ],
       "args": []
     },
     {
       "name": "poolDeposit",
+      "docs": [
+        "LP deposit: shares priced on liquidity."
+      ],
       "discriminator": [
         26,
         109,
@@ -1740,8 +2520,7 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         }
       ],
       "args": [
@@ -1753,6 +2532,9 @@ export const futstarIdl: Futstar = {
     },
     {
       "name": "poolWithdraw",
+      "docs": [
+        "LP withdrawal out of unreserved liquidity."
+      ],
       "discriminator": [
         50,
         1,
@@ -1792,8 +2574,7 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         }
       ],
       "args": [
@@ -1804,75 +2585,84 @@ export const futstarIdl: Futstar = {
       ]
     },
     {
-      "name": "poolSettleAll",
+      "name": "traderInit",
+      "docs": [
+        "Creates the Trader PDA [\"trader\", pool, owner]."
+      ],
       "discriminator": [
-        175,
-        80,
-        178,
-        218,
-        96,
-        255,
-        176,
-        232
+        79,
+        222,
+        222,
+        8,
+        165,
+        66,
+        73,
+        229
       ],
       "accounts": [
         {
-          "name": "exchange"
+          "name": "owner",
+          "writable": true,
+          "signer": true
         },
         {
-          "name": "pool",
+          "name": "pool"
+        },
+        {
+          "name": "trader",
           "writable": true
         },
         {
-          "name": "feed"
-        },
-        {
-          "name": "vault",
-          "writable": true
-        },
-        {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "systemProgram"
         }
       ],
       "args": []
     },
     {
-      "name": "poolVoid",
+      "name": "traderSetLimits",
+      "docs": [
+        "Responsible-gambling limits and self-exclusion."
+      ],
       "discriminator": [
-        160,
-        156,
-        16,
-        205,
-        28,
-        14,
-        151,
-        52
+        82,
+        147,
+        148,
+        131,
+        213,
+        178,
+        86,
+        66
       ],
       "accounts": [
         {
-          "name": "exchange"
+          "name": "owner",
+          "signer": true
         },
         {
-          "name": "pool",
+          "name": "trader",
           "writable": true
-        },
-        {
-          "name": "feed"
-        },
-        {
-          "name": "vault",
-          "writable": true
-        },
-        {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
-      "args": []
+      "args": [
+        {
+          "name": "dailyLossLimit",
+          "type": "u64"
+        },
+        {
+          "name": "dailyDepositLimit",
+          "type": "u64"
+        },
+        {
+          "name": "selfExcludedUntil",
+          "type": "i64"
+        }
+      ]
     },
     {
       "name": "positionRequestOpen",
+      "docs": [
+        "Escrows collateral + fee and records the request (Position PDA [\"position\", trader, id])."
+      ],
       "discriminator": [
         101,
         131,
@@ -1916,12 +2706,10 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         },
         {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
+          "name": "systemProgram"
         }
       ],
       "args": [
@@ -1940,11 +2728,18 @@ export const futstarIdl: Futstar = {
         {
           "name": "durationS",
           "type": "u32"
+        },
+        {
+          "name": "positionBump",
+          "type": "u8"
         }
       ]
     },
     {
       "name": "positionFillOpen",
+      "docs": [
+        "Fills (or refunds) a pending open at the first non-suspended sample after the in-play delay."
+      ],
       "discriminator": [
         254,
         113,
@@ -1983,14 +2778,43 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "positionRequestClose",
+      "docs": [
+        "Owner requests a close."
+      ],
+      "discriminator": [
+        249,
+        68,
+        63,
+        122,
+        11,
+        73,
+        197,
+        249
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "signer": true
+        },
+        {
+          "name": "position",
+          "writable": true
         }
       ],
       "args": []
     },
     {
       "name": "positionFillClose",
+      "docs": [
+        "Closes at the first non-suspended sample after the delay (or at expiry)."
+      ],
       "discriminator": [
         210,
         3,
@@ -2029,60 +2853,16 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
-        }
-      ],
-      "args": []
-    },
-    {
-      "name": "positionSettle",
-      "discriminator": [
-        75,
-        106,
-        68,
-        70,
-        28,
-        160,
-        187,
-        60
-      ],
-      "accounts": [
-        {
-          "name": "exchange"
-        },
-        {
-          "name": "pool",
-          "writable": true
-        },
-        {
-          "name": "feed"
-        },
-        {
-          "name": "position",
-          "writable": true
-        },
-        {
-          "name": "trader",
-          "writable": true
-        },
-        {
-          "name": "ownerToken",
-          "writable": true
-        },
-        {
-          "name": "vault",
-          "writable": true
-        },
-        {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         }
       ],
       "args": []
     },
     {
       "name": "positionCancelRequest",
+      "docs": [
+        "Owner cancels a request while not yet fillable."
+      ],
       "discriminator": [
         116,
         59,
@@ -2125,38 +2905,64 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         }
       ],
       "args": []
     },
     {
-      "name": "positionRequestClose",
+      "name": "positionSettle",
+      "docs": [
+        "Settles at expiry / match end at the history value; pays the owner."
+      ],
       "discriminator": [
-        249,
+        75,
+        106,
         68,
-        63,
-        122,
-        11,
-        73,
-        197,
-        249
+        70,
+        28,
+        160,
+        187,
+        60
       ],
       "accounts": [
         {
-          "name": "owner",
-          "signer": true
+          "name": "exchange"
+        },
+        {
+          "name": "pool",
+          "writable": true
+        },
+        {
+          "name": "feed"
         },
         {
           "name": "position",
           "writable": true
+        },
+        {
+          "name": "trader",
+          "writable": true
+        },
+        {
+          "name": "ownerToken",
+          "writable": true
+        },
+        {
+          "name": "vault",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram"
         }
       ],
       "args": []
     },
     {
       "name": "positionStopOut",
+      "docs": [
+        "Closes a position whose equity reached zero."
+      ],
       "discriminator": [
         210,
         249,
@@ -2190,76 +2996,82 @@ export const futstarIdl: Futstar = {
       "args": []
     },
     {
-      "name": "traderInit",
+      "name": "poolSettleAll",
+      "docs": [
+        "After the match Ended: settles a batch (remaining accounts: position, trader, owner_token triples)."
+      ],
       "discriminator": [
-        79,
-        222,
-        222,
-        8,
-        165,
-        66,
-        73,
-        229
+        175,
+        80,
+        178,
+        218,
+        96,
+        255,
+        176,
+        232
       ],
       "accounts": [
         {
-          "name": "owner",
-          "writable": true,
-          "signer": true
+          "name": "exchange"
         },
         {
-          "name": "pool"
-        },
-        {
-          "name": "trader",
+          "name": "pool",
           "writable": true
         },
         {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
+          "name": "feed"
+        },
+        {
+          "name": "vault",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram"
         }
       ],
       "args": []
     },
     {
-      "name": "traderSetLimits",
+      "name": "poolVoid",
+      "docs": [
+        "After the match was Abandoned: refunds a batch (remaining triples as pool_settle_all)."
+      ],
       "discriminator": [
-        82,
-        147,
-        148,
-        131,
-        213,
-        178,
-        86,
-        66
+        160,
+        156,
+        16,
+        205,
+        28,
+        14,
+        151,
+        52
       ],
       "accounts": [
         {
-          "name": "owner",
-          "signer": true
+          "name": "exchange"
         },
         {
-          "name": "trader",
+          "name": "pool",
           "writable": true
+        },
+        {
+          "name": "feed"
+        },
+        {
+          "name": "vault",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram"
         }
       ],
-      "args": [
-        {
-          "name": "dailyLossLimit",
-          "type": "u64"
-        },
-        {
-          "name": "dailyDepositLimit",
-          "type": "u64"
-        },
-        {
-          "name": "selfExcludedUntil",
-          "type": "i64"
-        }
-      ]
+      "args": []
     },
     {
       "name": "treasuryWithdraw",
+      "docs": [
+        "Admin moves fees owed to the treasury's token account."
+      ],
       "discriminator": [
         30,
         233,
@@ -2291,8 +3103,7 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram",
-          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+          "name": "tokenProgram"
         }
       ],
       "args": [
@@ -2331,19 +3142,6 @@ export const futstarIdl: Futstar = {
       ]
     },
     {
-      "name": "position",
-      "discriminator": [
-        170,
-        188,
-        143,
-        228,
-        122,
-        64,
-        247,
-        208
-      ]
-    },
-    {
       "name": "trader",
       "discriminator": [
         74,
@@ -2355,288 +3153,550 @@ export const futstarIdl: Futstar = {
         5,
         238
       ]
+    },
+    {
+      "name": "position",
+      "discriminator": [
+        170,
+        188,
+        143,
+        228,
+        122,
+        64,
+        247,
+        208
+      ]
+    }
+  ],
+  "events": [
+    {
+      "name": "exchangeInitialized",
+      "discriminator": [
+        200,
+        154,
+        187,
+        160,
+        29,
+        243,
+        230,
+        104
+      ]
+    },
+    {
+      "name": "configProposed",
+      "discriminator": [
+        148,
+        34,
+        23,
+        129,
+        45,
+        161,
+        66,
+        192
+      ]
+    },
+    {
+      "name": "configApplied",
+      "discriminator": [
+        193,
+        101,
+        90,
+        205,
+        113,
+        125,
+        184,
+        13
+      ]
+    },
+    {
+      "name": "pausedSet",
+      "discriminator": [
+        171,
+        125,
+        127,
+        156,
+        233,
+        81,
+        68,
+        66
+      ]
+    },
+    {
+      "name": "poolCreated",
+      "discriminator": [
+        202,
+        44,
+        41,
+        88,
+        104,
+        220,
+        157,
+        82
+      ]
+    },
+    {
+      "name": "liquidityDeposited",
+      "discriminator": [
+        218,
+        155,
+        74,
+        193,
+        59,
+        66,
+        94,
+        122
+      ]
+    },
+    {
+      "name": "liquidityWithdrawn",
+      "discriminator": [
+        240,
+        120,
+        73,
+        139,
+        154,
+        31,
+        218,
+        68
+      ]
+    },
+    {
+      "name": "traderInitialized",
+      "discriminator": [
+        154,
+        152,
+        25,
+        181,
+        120,
+        98,
+        48,
+        83
+      ]
+    },
+    {
+      "name": "traderLimitsSet",
+      "discriminator": [
+        222,
+        8,
+        223,
+        224,
+        210,
+        82,
+        150,
+        2
+      ]
+    },
+    {
+      "name": "openRequested",
+      "discriminator": [
+        250,
+        233,
+        179,
+        0,
+        52,
+        172,
+        211,
+        7
+      ]
+    },
+    {
+      "name": "openFilled",
+      "discriminator": [
+        127,
+        226,
+        216,
+        124,
+        115,
+        152,
+        190,
+        18
+      ]
+    },
+    {
+      "name": "requestRejected",
+      "discriminator": [
+        92,
+        222,
+        126,
+        51,
+        111,
+        175,
+        57,
+        199
+      ]
+    },
+    {
+      "name": "closeRequested",
+      "discriminator": [
+        136,
+        120,
+        170,
+        78,
+        168,
+        236,
+        47,
+        118
+      ]
+    },
+    {
+      "name": "requestCancelled",
+      "discriminator": [
+        91,
+        56,
+        197,
+        156,
+        87,
+        157,
+        214,
+        67
+      ]
+    },
+    {
+      "name": "positionClosed",
+      "discriminator": [
+        157,
+        163,
+        227,
+        228,
+        13,
+        97,
+        138,
+        121
+      ]
+    },
+    {
+      "name": "positionVoided",
+      "discriminator": [
+        58,
+        70,
+        128,
+        162,
+        205,
+        100,
+        247,
+        164
+      ]
+    },
+    {
+      "name": "poolStatusChanged",
+      "discriminator": [
+        148,
+        190,
+        81,
+        62,
+        81,
+        239,
+        137,
+        188
+      ]
+    },
+    {
+      "name": "treasuryWithdrawn",
+      "discriminator": [
+        143,
+        181,
+        157,
+        169,
+        87,
+        155,
+        170,
+        46
+      ]
+    },
+    {
+      "name": "sampleEvicted",
+      "discriminator": [
+        217,
+        4,
+        63,
+        158,
+        176,
+        165,
+        235,
+        118
+      ]
     }
   ],
   "errors": [
     {
       "code": 6000,
       "name": "UnknownInstruction",
-      "msg": "unknown instruction"
+      "msg": "Unknown instruction discriminator"
     },
     {
       "code": 6001,
       "name": "InvalidPda",
-      "msg": "invalid pda"
+      "msg": "Account is not the expected PDA"
     },
     {
       "code": 6002,
       "name": "InvalidAccountOwner",
-      "msg": "invalid account owner"
+      "msg": "Account owned by the wrong program"
     },
     {
       "code": 6003,
       "name": "AccountDiscriminatorMismatch",
-      "msg": "account discriminator mismatch"
+      "msg": "Account is not of the expected type"
     },
     {
       "code": 6004,
       "name": "Unauthorized",
-      "msg": "unauthorized"
+      "msg": "Signer lacks the authority"
     },
     {
       "code": 6005,
       "name": "ExchangePaused",
-      "msg": "exchange paused"
+      "msg": "Exchange is paused"
     },
     {
       "code": 6006,
       "name": "InvalidConfig",
-      "msg": "invalid config"
+      "msg": "Config values out of range"
     },
     {
       "code": 6007,
       "name": "TimelockNotElapsed",
-      "msg": "timelock not elapsed"
+      "msg": "Timelock has not elapsed"
     },
     {
       "code": 6008,
       "name": "NoPendingChange",
-      "msg": "no pending change"
+      "msg": "No pending change"
     },
     {
       "code": 6009,
       "name": "InvalidTokenProgram",
-      "msg": "invalid token program"
+      "msg": "Not the SPL Token program"
     },
     {
       "code": 6010,
       "name": "InvalidSystemProgram",
-      "msg": "invalid system program"
+      "msg": "Not the System program"
     },
     {
       "code": 6011,
       "name": "InvalidTokenAccount",
-      "msg": "invalid token account"
+      "msg": "Not an initialized SPL token account"
     },
     {
       "code": 6012,
       "name": "TokenMintMismatch",
-      "msg": "token mint mismatch"
+      "msg": "Token account of the wrong mint"
     },
     {
       "code": 6013,
       "name": "TokenOwnerMismatch",
-      "msg": "token owner mismatch"
+      "msg": "Token account of the wrong owner"
     },
     {
       "code": 6014,
       "name": "InvalidVault",
-      "msg": "invalid vault"
+      "msg": "Not the pool's vault"
     },
     {
       "code": 6015,
       "name": "InvalidMint",
-      "msg": "invalid mint"
+      "msg": "Not the expected mint"
     },
     {
       "code": 6016,
       "name": "DuplicateAccount",
-      "msg": "duplicate account"
+      "msg": "Same account passed in two mutable roles"
     },
     {
       "code": 6017,
       "name": "FeedMismatch",
-      "msg": "feed mismatch"
+      "msg": "Not the pool's feed"
     },
     {
       "code": 6018,
       "name": "FeedNotLive",
-      "msg": "feed not live"
+      "msg": "Feed is not Live"
     },
     {
       "code": 6019,
       "name": "FeedSuspended",
-      "msg": "feed suspended"
+      "msg": "Feed is suspended"
     },
     {
       "code": 6020,
       "name": "FeedStale",
-      "msg": "feed stale"
+      "msg": "Feed is stale"
     },
     {
       "code": 6021,
       "name": "PoolNotOpen",
-      "msg": "pool not open"
+      "msg": "Pool is not open"
     },
     {
       "code": 6022,
       "name": "InvalidAmount",
-      "msg": "invalid amount"
+      "msg": "Amount must be positive"
     },
     {
       "code": 6023,
       "name": "LeverageOutOfRange",
-      "msg": "leverage out of range"
+      "msg": "Leverage out of range"
     },
     {
       "code": 6024,
       "name": "CollateralTooSmall",
-      "msg": "collateral too small"
+      "msg": "Collateral below the minimum"
     },
     {
       "code": 6025,
       "name": "NotionalTooLarge",
-      "msg": "notional too large"
+      "msg": "Notional above the maximum"
     },
     {
       "code": 6026,
       "name": "DurationNotAllowed",
-      "msg": "duration not allowed"
+      "msg": "Duration not allowed"
     },
     {
       "code": 6027,
       "name": "OpenInterestLimit",
-      "msg": "open interest limit"
+      "msg": "Open interest limit reached"
     },
     {
       "code": 6028,
       "name": "SkewLimit",
-      "msg": "skew limit"
+      "msg": "Skew limit reached"
     },
     {
       "code": 6029,
       "name": "RateLimited",
-      "msg": "rate limited"
+      "msg": "Too soon after the previous open"
     },
     {
       "code": 6030,
       "name": "TooManyOpenPositions",
-      "msg": "too many open positions"
+      "msg": "Too many open positions"
     },
     {
       "code": 6031,
       "name": "SelfExcluded",
-      "msg": "self excluded"
+      "msg": "Trader is self-excluded"
     },
     {
       "code": 6032,
       "name": "DailyDepositLimit",
-      "msg": "daily deposit limit"
+      "msg": "Daily deposit limit reached"
     },
     {
       "code": 6033,
       "name": "DailyLossLimit",
-      "msg": "daily loss limit"
+      "msg": "Daily loss limit reached"
     },
     {
       "code": 6034,
       "name": "SelfExclusionCannotShorten",
-      "msg": "self exclusion cannot shorten"
+      "msg": "Self-exclusion cannot be shortened"
     },
     {
       "code": 6035,
       "name": "InvalidPositionStatus",
-      "msg": "invalid position status"
+      "msg": "Position status does not allow this"
     },
     {
       "code": 6036,
       "name": "NotPositionOwner",
-      "msg": "not position owner"
+      "msg": "Not the position's owner"
     },
     {
       "code": 6037,
       "name": "NotYetFillable",
-      "msg": "not yet fillable"
+      "msg": "No fill sample yet"
     },
     {
       "code": 6038,
       "name": "RequestFillable",
-      "msg": "request fillable"
+      "msg": "Request is fillable and cannot be cancelled"
     },
     {
       "code": 6039,
       "name": "NotYetExpired",
-      "msg": "not yet expired"
+      "msg": "Position has not expired"
     },
     {
       "code": 6040,
       "name": "MatchAbandoned",
-      "msg": "match abandoned"
+      "msg": "Match abandoned: use pool_void"
     },
     {
       "code": 6041,
       "name": "MatchNotEnded",
-      "msg": "match not ended"
+      "msg": "Match has not ended"
     },
     {
       "code": 6042,
       "name": "MatchNotAbandoned",
-      "msg": "match not abandoned"
+      "msg": "Match is not abandoned"
     },
     {
       "code": 6043,
       "name": "InsufficientFreeLiquidity",
-      "msg": "insufficient free liquidity"
+      "msg": "Not enough unreserved liquidity"
     },
     {
       "code": 6044,
       "name": "EquityPositive",
-      "msg": "equity positive"
+      "msg": "Equity is still positive"
     },
     {
       "code": 6045,
       "name": "MathOverflow",
-      "msg": "math overflow"
+      "msg": "Arithmetic overflow"
     },
     {
       "code": 6046,
       "name": "MathOutOfBounds",
-      "msg": "math out of bounds"
+      "msg": "Value outside the math bounds"
     },
     {
       "code": 6047,
       "name": "DivisionByZero",
-      "msg": "division by zero"
+      "msg": "Division by zero"
     },
     {
       "code": 6048,
       "name": "SolvencyViolation",
-      "msg": "solvency violation"
+      "msg": "Vault would not cover what the pool owes"
     },
     {
       "code": 6049,
       "name": "InvalidArgument",
-      "msg": "invalid argument"
+      "msg": "Invalid argument"
     },
     {
       "code": 6050,
       "name": "PositionPoolMismatch",
-      "msg": "position pool mismatch"
+      "msg": "Position belongs to another pool"
     },
     {
       "code": 6051,
       "name": "TraderMismatch",
-      "msg": "trader mismatch"
+      "msg": "Trader account does not match"
     },
     {
       "code": 6052,
       "name": "InsufficientFeesOwed",
-      "msg": "insufficient fees owed"
+      "msg": "More than the fees owed"
     },
     {
       "code": 6053,
       "name": "AccountNotWritable",
-      "msg": "account not writable"
+      "msg": "Account must be writable"
     },
     {
       "code": 6054,
       "name": "ZeroShares",
-      "msg": "zero shares"
+      "msg": "Deposit would mint zero shares"
     },
     {
       "code": 6055,
       "name": "InvalidFeed",
-      "msg": "invalid feed"
+      "msg": "Not a Feed account"
     }
   ],
   "types": [
@@ -2874,6 +3934,74 @@ export const futstarIdl: Futstar = {
       }
     },
     {
+      "name": "trader",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "nextPositionId",
+            "type": "u64"
+          },
+          {
+            "name": "openPositions",
+            "type": "u16"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "lastOpenSlot",
+            "type": "u64"
+          },
+          {
+            "name": "dailyLossLimit",
+            "type": "u64"
+          },
+          {
+            "name": "dailyDepositLimit",
+            "type": "u64"
+          },
+          {
+            "name": "pendingLossLimit",
+            "type": "u64"
+          },
+          {
+            "name": "pendingDepositLimit",
+            "type": "u64"
+          },
+          {
+            "name": "pendingEffectiveTs",
+            "type": "i64"
+          },
+          {
+            "name": "selfExcludedUntil",
+            "type": "i64"
+          },
+          {
+            "name": "day",
+            "type": "i64"
+          },
+          {
+            "name": "dayDeposited",
+            "type": "u64"
+          },
+          {
+            "name": "dayLost",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
       "name": "position",
       "type": {
         "kind": "struct",
@@ -2966,10 +4094,182 @@ export const futstarIdl: Futstar = {
       }
     },
     {
-      "name": "trader",
+      "name": "exchangeInitialized",
       "type": {
         "kind": "struct",
         "fields": [
+          {
+            "name": "exchange",
+            "type": "pubkey"
+          },
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "guardian",
+            "type": "pubkey"
+          },
+          {
+            "name": "oracleProgram",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "configProposed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "exchange",
+            "type": "pubkey"
+          },
+          {
+            "name": "eta",
+            "type": "i64"
+          },
+          {
+            "name": "timelockDelayS",
+            "type": "u32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "configApplied",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "exchange",
+            "type": "pubkey"
+          },
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "timelockDelayS",
+            "type": "u32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "pausedSet",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "exchange",
+            "type": "pubkey"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
+          },
+          {
+            "name": "paused",
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "poolCreated",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "feed",
+            "type": "pubkey"
+          },
+          {
+            "name": "collateralMint",
+            "type": "pubkey"
+          },
+          {
+            "name": "vault",
+            "type": "pubkey"
+          },
+          {
+            "name": "lpMint",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "liquidityDeposited",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "provider",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "shares",
+            "type": "u64"
+          },
+          {
+            "name": "liquidity",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "liquidityWithdrawn",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "provider",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "shares",
+            "type": "u64"
+          },
+          {
+            "name": "liquidity",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "traderInitialized",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "trader",
+            "type": "pubkey"
+          },
           {
             "name": "owner",
             "type": "pubkey"
@@ -2977,22 +4277,18 @@ export const futstarIdl: Futstar = {
           {
             "name": "pool",
             "type": "pubkey"
-          },
+          }
+        ]
+      }
+    },
+    {
+      "name": "traderLimitsSet",
+      "type": {
+        "kind": "struct",
+        "fields": [
           {
-            "name": "nextPositionId",
-            "type": "u64"
-          },
-          {
-            "name": "openPositions",
-            "type": "u16"
-          },
-          {
-            "name": "bump",
-            "type": "u8"
-          },
-          {
-            "name": "lastOpenSlot",
-            "type": "u64"
+            "name": "trader",
+            "type": "pubkey"
           },
           {
             "name": "dailyLossLimit",
@@ -3003,32 +4299,264 @@ export const futstarIdl: Futstar = {
             "type": "u64"
           },
           {
-            "name": "pendingLossLimit",
-            "type": "u64"
-          },
-          {
-            "name": "pendingDepositLimit",
-            "type": "u64"
-          },
-          {
             "name": "pendingEffectiveTs",
             "type": "i64"
           },
           {
             "name": "selfExcludedUntil",
             "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "openRequested",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
           },
           {
-            "name": "day",
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "side",
+            "type": "u8"
+          },
+          {
+            "name": "leverage",
+            "type": "u16"
+          },
+          {
+            "name": "collateral",
+            "type": "u64"
+          },
+          {
+            "name": "notional",
+            "type": "u64"
+          },
+          {
+            "name": "fee",
+            "type": "u64"
+          },
+          {
+            "name": "durationS",
+            "type": "u32"
+          },
+          {
+            "name": "requestTs",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "openFilled",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "entryIndex",
+            "type": "u16"
+          },
+          {
+            "name": "entryTs",
             "type": "i64"
           },
           {
-            "name": "dayDeposited",
+            "name": "expiryTs",
+            "type": "i64"
+          },
+          {
+            "name": "maxProfit",
             "type": "u64"
           },
           {
-            "name": "dayLost",
+            "name": "feeLp",
             "type": "u64"
+          },
+          {
+            "name": "feeTreasury",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "requestRejected",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "reason",
+            "type": "u8"
+          },
+          {
+            "name": "refund",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "closeRequested",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "requestTs",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "requestCancelled",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "wasClose",
+            "type": "bool"
+          },
+          {
+            "name": "refund",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "positionClosed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "reason",
+            "type": "u8"
+          },
+          {
+            "name": "exitIndex",
+            "type": "u16"
+          },
+          {
+            "name": "exitTs",
+            "type": "i64"
+          },
+          {
+            "name": "pnl",
+            "type": "i64"
+          },
+          {
+            "name": "fee",
+            "type": "u64"
+          },
+          {
+            "name": "payout",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "positionVoided",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "refund",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "poolStatusChanged",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "status",
+            "type": "u8"
+          }
+        ]
+      }
+    },
+    {
+      "name": "treasuryWithdrawn",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "destination",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "sampleEvicted",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "feed",
+            "type": "pubkey"
+          },
+          {
+            "name": "requestedTs",
+            "type": "i64"
+          },
+          {
+            "name": "usedTs",
+            "type": "i64"
           }
         ]
       }

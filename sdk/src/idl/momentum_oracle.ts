@@ -2,17 +2,452 @@
 // Names are camelCased as Anchor's Program does (convertIdlToCamelCase); error names are kept.
 
 /** sha256 of the program's IDL JSON this module was generated from. */
-export const momentumOracleIdlSourceSha256 = "3e3016918486b7c897cc64a24adb1751b9ac132bced0de7f86403bca71c7a964";
+export const momentumOracleIdlSourceSha256 = "207194546e755f4edad91c9f518792211ea156e1b427c777fdd3c4c5d9478d2b";
 
 /** The momentum_oracle IDL as a type (for Anchor's IdlAccounts / IdlTypes helpers). */
 export type MomentumOracle = {
-  "address": "11111111111111111111111111111111",
+  "address": "8rWUREviBQPS659112xN2mkebQFxGSavUNwJW34jTfwp",
   "metadata": {
     "name": "momentumOracle",
     "version": "0.1.0",
-    "spec": "0.1.0"
+    "spec": "0.1.0",
+    "description": "Match-momentum feeds signed by a quorum of ed25519 keys"
   },
-  "instructions": [],
+  "instructions": [
+    {
+      "name": "configInit",
+      "docs": [
+        "Creates the OracleConfig PDA. Only the program upgrade authority may call it."
+      ],
+      "discriminator": [
+        13,
+        236,
+        164,
+        173,
+        106,
+        253,
+        164,
+        185
+      ],
+      "accounts": [
+        {
+          "name": "authority",
+          "writable": true,
+          "signer": true,
+          "docs": [
+            "Program upgrade authority; pays rent."
+          ]
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "programData",
+          "docs": [
+            "ProgramData account of this program (upgradeable loader)."
+          ]
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "configParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "configProposeChange",
+      "docs": [
+        "Admin proposes new parameters, applicable after the current timelock delay."
+      ],
+      "discriminator": [
+        22,
+        121,
+        51,
+        225,
+        3,
+        27,
+        3,
+        41
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "configParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "configApplyChange",
+      "docs": [
+        "Applies the pending change once its timelock has elapsed (permissionless)."
+      ],
+      "discriminator": [
+        134,
+        24,
+        79,
+        32,
+        39,
+        167,
+        132,
+        116
+      ],
+      "accounts": [
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "configCancelChange",
+      "docs": [
+        "Admin withdraws the pending change."
+      ],
+      "discriminator": [
+        67,
+        67,
+        77,
+        7,
+        236,
+        9,
+        116,
+        178
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "configSetPaused",
+      "docs": [
+        "Admin pauses or resumes feed_push_update."
+      ],
+      "discriminator": [
+        180,
+        166,
+        92,
+        250,
+        214,
+        58,
+        92,
+        4
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": [
+        {
+          "name": "paused",
+          "type": "bool"
+        }
+      ]
+    },
+    {
+      "name": "feedCreate",
+      "docs": [
+        "Admin creates the Feed PDA for a match."
+      ],
+      "discriminator": [
+        133,
+        40,
+        229,
+        221,
+        171,
+        45,
+        2,
+        252
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "feed",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  102,
+                  101,
+                  101,
+                  100
+                ]
+              },
+              {
+                "kind": "arg",
+                "path": "matchId"
+              }
+            ]
+          }
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "matchId",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        },
+        {
+          "name": "homeTeam",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        },
+        {
+          "name": "awayTeam",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        }
+      ]
+    },
+    {
+      "name": "feedPushUpdate",
+      "docs": [
+        "Applies a quorum-signed message of feed updates; the preceding instruction(s) must be Ed25519 precompile instructions signing exactly `message`. Remaining accounts: one writable Feed per update, in message order."
+      ],
+      "discriminator": [
+        11,
+        21,
+        109,
+        20,
+        213,
+        252,
+        24,
+        9
+      ],
+      "accounts": [
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "instructionsSysvar",
+          "address": "Sysvar1nstructions1111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "message",
+          "type": "bytes"
+        }
+      ]
+    }
+  ],
   "accounts": [
     {
       "name": "feed",
@@ -26,221 +461,421 @@ export type MomentumOracle = {
         84,
         227
       ]
+    },
+    {
+      "name": "oracleConfig",
+      "discriminator": [
+        133,
+        196,
+        152,
+        50,
+        27,
+        21,
+        145,
+        254
+      ]
+    }
+  ],
+  "events": [
+    {
+      "name": "configInitialized",
+      "discriminator": [
+        181,
+        49,
+        200,
+        156,
+        19,
+        167,
+        178,
+        91
+      ]
+    },
+    {
+      "name": "configChangeProposed",
+      "discriminator": [
+        57,
+        212,
+        96,
+        3,
+        9,
+        29,
+        225,
+        198
+      ]
+    },
+    {
+      "name": "configChangeApplied",
+      "discriminator": [
+        65,
+        124,
+        47,
+        248,
+        1,
+        25,
+        230,
+        154
+      ]
+    },
+    {
+      "name": "configChangeCancelled",
+      "discriminator": [
+        66,
+        48,
+        129,
+        141,
+        104,
+        33,
+        113,
+        2
+      ]
+    },
+    {
+      "name": "configPausedSet",
+      "discriminator": [
+        238,
+        83,
+        150,
+        234,
+        101,
+        221,
+        149,
+        200
+      ]
+    },
+    {
+      "name": "feedCreated",
+      "discriminator": [
+        48,
+        114,
+        86,
+        253,
+        113,
+        66,
+        250,
+        98
+      ]
+    },
+    {
+      "name": "feedUpdated",
+      "discriminator": [
+        200,
+        60,
+        190,
+        86,
+        247,
+        9,
+        50,
+        81
+      ]
     }
   ],
   "errors": [
     {
       "code": 6000,
       "name": "UnknownInstruction",
-      "msg": "UnknownInstruction"
+      "msg": "The 8-byte instruction discriminator matches no instruction"
     },
     {
       "code": 6001,
       "name": "InvalidInstructionData",
-      "msg": "InvalidInstructionData"
+      "msg": "Instruction arguments have the wrong length or an invalid encoding"
     },
     {
       "code": 6002,
       "name": "InvalidPda",
-      "msg": "InvalidPda"
+      "msg": "An account is not the PDA it must be (wrong seeds or non-canonical bump)"
     },
     {
       "code": 6003,
       "name": "AlreadyInitialized",
-      "msg": "AlreadyInitialized"
+      "msg": "The account to create already holds data"
     },
     {
       "code": 6004,
       "name": "WrongAccountOwner",
-      "msg": "WrongAccountOwner"
+      "msg": "An account is not owned by the program that must own it"
     },
     {
       "code": 6005,
       "name": "InvalidAccountData",
-      "msg": "InvalidAccountData"
+      "msg": "An account's data is not the expected account type (discriminator or length)"
     },
     {
       "code": 6006,
       "name": "Unauthorized",
-      "msg": "Unauthorized"
+      "msg": "The signer is not the config admin"
     },
     {
       "code": 6007,
       "name": "AccountNotWritable",
-      "msg": "AccountNotWritable"
+      "msg": "An account that must be writable was passed read-only"
     },
     {
       "code": 6008,
       "name": "WrongProgramAccount",
-      "msg": "WrongProgramAccount"
+      "msg": "A required program account (system program) has the wrong address"
     },
     {
       "code": 6009,
       "name": "InvalidSignerSet",
-      "msg": "InvalidSignerSet"
+      "msg": "Signer set: count not in 1..=8, a zero key, or a key listed twice"
     },
     {
       "code": 6010,
       "name": "InvalidQuorum",
-      "msg": "InvalidQuorum"
+      "msg": "Quorum not in 1..=signer_count"
     },
     {
       "code": 6011,
       "name": "InvalidGuardRails",
-      "msg": "InvalidGuardRails"
+      "msg": "Guard rails out of range (max move 1..=10000 bps/s, staleness ≥ 1 s, skew, delay bounds)"
     },
     {
       "code": 6012,
       "name": "NoPendingChange",
-      "msg": "NoPendingChange"
+      "msg": "No pending config change to apply"
     },
     {
       "code": 6013,
       "name": "TimelockNotElapsed",
-      "msg": "TimelockNotElapsed"
+      "msg": "The pending change's timelock has not elapsed yet"
     },
     {
       "code": 6014,
       "name": "Paused",
-      "msg": "Paused"
+      "msg": "The oracle is paused"
     },
     {
       "code": 6015,
       "name": "InvalidInstructionsSysvar",
-      "msg": "InvalidInstructionsSysvar"
+      "msg": "The account passed as the Instructions sysvar is not `Sysvar1nstructions1111111111111111111111111`"
     },
     {
       "code": 6016,
       "name": "Ed25519InstructionMissing",
-      "msg": "Ed25519InstructionMissing"
+      "msg": "No instruction precedes `feed_push_update` in the transaction"
     },
     {
       "code": 6017,
       "name": "Ed25519WrongProgram",
-      "msg": "Ed25519WrongProgram"
+      "msg": "The preceding instruction is not addressed to the Ed25519 precompile"
     },
     {
       "code": 6018,
       "name": "Ed25519Malformed",
-      "msg": "Ed25519Malformed"
+      "msg": "The Ed25519 instruction's data is truncated or declares no signature"
     },
     {
       "code": 6019,
       "name": "Ed25519OffsetsElsewhere",
-      "msg": "Ed25519OffsetsElsewhere"
+      "msg": "An Ed25519 offset or instruction index points outside that Ed25519 instruction"
     },
     {
       "code": 6020,
       "name": "SignedMessageMismatch",
-      "msg": "SignedMessageMismatch"
+      "msg": "The bytes the Ed25519 instruction verified differ from this instruction's message"
     },
     {
       "code": 6021,
       "name": "UnknownSigner",
-      "msg": "UnknownSigner"
+      "msg": "A signature comes from a key that is not in the signer set"
     },
     {
       "code": 6022,
       "name": "DuplicateSigner",
-      "msg": "DuplicateSigner"
+      "msg": "The same signer key signs twice"
     },
     {
       "code": 6023,
       "name": "QuorumNotReached",
-      "msg": "QuorumNotReached"
+      "msg": "Fewer distinct configured signers than the quorum"
     },
     {
       "code": 6024,
       "name": "MessageMalformed",
-      "msg": "MessageMalformed"
+      "msg": "The message is truncated, has trailing bytes, a bad magic tag or a bad update count"
     },
     {
       "code": 6025,
       "name": "MessageWrongProgram",
-      "msg": "MessageWrongProgram"
+      "msg": "The message names another program"
     },
     {
       "code": 6026,
       "name": "FeedAccountMismatch",
-      "msg": "FeedAccountMismatch"
+      "msg": "Feed accounts do not match the message's updates (address, order or count)"
     },
     {
       "code": 6027,
       "name": "FeedConfigMismatch",
-      "msg": "FeedConfigMismatch"
+      "msg": "The feed belongs to another config"
     },
     {
       "code": 6028,
       "name": "SeqNotIncreasing",
-      "msg": "SeqNotIncreasing"
+      "msg": "`seq` is not strictly greater than the feed's last sequence number (replay)"
     },
     {
       "code": 6029,
       "name": "TimeWentBackwards",
-      "msg": "TimeWentBackwards"
+      "msg": "The update's time is earlier than the feed's last update"
     },
     {
       "code": 6030,
       "name": "TimeTooFarInFuture",
-      "msg": "TimeTooFarInFuture"
+      "msg": "The update's time is beyond the Clock plus the allowed future skew"
     },
     {
       "code": 6031,
       "name": "UpdateStale",
-      "msg": "UpdateStale"
+      "msg": "The update's time is older than the Clock minus the maximum staleness"
     },
     {
       "code": 6032,
       "name": "IndexOutOfRange",
-      "msg": "IndexOutOfRange"
+      "msg": "The index is above 10000 bps"
     },
     {
       "code": 6033,
       "name": "ComponentOutOfRange",
-      "msg": "ComponentOutOfRange"
+      "msg": "A component is above 10000 bps"
     },
     {
       "code": 6034,
       "name": "InvalidStatus",
-      "msg": "InvalidStatus"
+      "msg": "The status byte is not a status (0..=4)"
     },
     {
       "code": 6035,
       "name": "IllegalStatusTransition",
-      "msg": "IllegalStatusTransition"
+      "msg": "The status change is not allowed by the match state machine"
     },
     {
       "code": 6036,
       "name": "FeedFinalized",
-      "msg": "FeedFinalized"
+      "msg": "The feed's match has Ended or been Abandoned: no further update"
     },
     {
       "code": 6037,
       "name": "IndexMovedTooFast",
-      "msg": "IndexMovedTooFast"
+      "msg": "The index moved faster than `max_move_bps_per_sec` × elapsed seconds"
     },
     {
       "code": 6038,
       "name": "InvalidSuspendedFlag",
-      "msg": "InvalidSuspendedFlag"
+      "msg": "The suspended flag is not 0 or 1"
     },
     {
       "code": 6039,
       "name": "InvalidTeamName",
-      "msg": "InvalidTeamName"
+      "msg": "A team name is empty, longer than 32 bytes, not UTF-8 or has bytes after its padding"
     },
     {
       "code": 6040,
       "name": "MathOverflow",
-      "msg": "MathOverflow"
+      "msg": "Time arithmetic overflowed"
     },
     {
       "code": 6041,
       "name": "InvalidAdmin",
-      "msg": "InvalidAdmin"
+      "msg": "The admin key is all zeros"
     }
   ],
   "types": [
+    {
+      "name": "configParams",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "signers",
+            "type": {
+              "array": [
+                "pubkey",
+                8
+              ]
+            }
+          },
+          {
+            "name": "signerCount",
+            "type": "u8"
+          },
+          {
+            "name": "quorum",
+            "type": "u8"
+          },
+          {
+            "name": "maxMoveBpsPerSec",
+            "type": "u16"
+          },
+          {
+            "name": "maxStalenessS",
+            "type": "u32"
+          },
+          {
+            "name": "maxFutureSkewS",
+            "type": "u32"
+          },
+          {
+            "name": "timelockDelayS",
+            "type": "u32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "oracleConfig",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "paused",
+            "type": "bool"
+          },
+          {
+            "name": "hasPending",
+            "type": "bool"
+          },
+          {
+            "name": "reserved0",
+            "type": {
+              "array": [
+                "u8",
+                5
+              ]
+            }
+          },
+          {
+            "name": "pendingApplyAfter",
+            "type": "i64"
+          },
+          {
+            "name": "current",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          },
+          {
+            "name": "pending",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          }
+        ]
+      }
+    },
     {
       "name": "sample",
       "type": {
@@ -256,7 +891,7 @@ export type MomentumOracle = {
           },
           {
             "name": "suspended",
-            "type": "u8"
+            "type": "bool"
           },
           {
             "name": "status",
@@ -307,7 +942,7 @@ export type MomentumOracle = {
           },
           {
             "name": "suspended",
-            "type": "u8"
+            "type": "bool"
           },
           {
             "name": "bump",
@@ -369,6 +1004,190 @@ export type MomentumOracle = {
                   }
                 },
                 720
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "configInitialized",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "config",
+            "type": "pubkey"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "configChangeProposed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "config",
+            "type": "pubkey"
+          },
+          {
+            "name": "applyAfter",
+            "type": "i64"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "configChangeApplied",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "config",
+            "type": "pubkey"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "configChangeCancelled",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "config",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "configPausedSet",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "config",
+            "type": "pubkey"
+          },
+          {
+            "name": "paused",
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "feedCreated",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "feed",
+            "type": "pubkey"
+          },
+          {
+            "name": "config",
+            "type": "pubkey"
+          },
+          {
+            "name": "matchId",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "homeTeam",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "awayTeam",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "createdTs",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "feedUpdated",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "feed",
+            "type": "pubkey"
+          },
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "ts",
+            "type": "i64"
+          },
+          {
+            "name": "slot",
+            "type": "u64"
+          },
+          {
+            "name": "status",
+            "type": "u8"
+          },
+          {
+            "name": "suspended",
+            "type": "bool"
+          },
+          {
+            "name": "indexBps",
+            "type": "u16"
+          },
+          {
+            "name": "components",
+            "type": {
+              "array": [
+                "u16",
+                5
               ]
             }
           }
@@ -380,13 +1199,448 @@ export type MomentumOracle = {
 
 /** The momentum_oracle IDL (camelCase names). */
 export const momentumOracleIdl: MomentumOracle = {
-  "address": "11111111111111111111111111111111",
+  "address": "8rWUREviBQPS659112xN2mkebQFxGSavUNwJW34jTfwp",
   "metadata": {
     "name": "momentumOracle",
     "version": "0.1.0",
-    "spec": "0.1.0"
+    "spec": "0.1.0",
+    "description": "Match-momentum feeds signed by a quorum of ed25519 keys"
   },
-  "instructions": [],
+  "instructions": [
+    {
+      "name": "configInit",
+      "docs": [
+        "Creates the OracleConfig PDA. Only the program upgrade authority may call it."
+      ],
+      "discriminator": [
+        13,
+        236,
+        164,
+        173,
+        106,
+        253,
+        164,
+        185
+      ],
+      "accounts": [
+        {
+          "name": "authority",
+          "writable": true,
+          "signer": true,
+          "docs": [
+            "Program upgrade authority; pays rent."
+          ]
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "programData",
+          "docs": [
+            "ProgramData account of this program (upgradeable loader)."
+          ]
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "configParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "configProposeChange",
+      "docs": [
+        "Admin proposes new parameters, applicable after the current timelock delay."
+      ],
+      "discriminator": [
+        22,
+        121,
+        51,
+        225,
+        3,
+        27,
+        3,
+        41
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "configParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "configApplyChange",
+      "docs": [
+        "Applies the pending change once its timelock has elapsed (permissionless)."
+      ],
+      "discriminator": [
+        134,
+        24,
+        79,
+        32,
+        39,
+        167,
+        132,
+        116
+      ],
+      "accounts": [
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "configCancelChange",
+      "docs": [
+        "Admin withdraws the pending change."
+      ],
+      "discriminator": [
+        67,
+        67,
+        77,
+        7,
+        236,
+        9,
+        116,
+        178
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "configSetPaused",
+      "docs": [
+        "Admin pauses or resumes feed_push_update."
+      ],
+      "discriminator": [
+        180,
+        166,
+        92,
+        250,
+        214,
+        58,
+        92,
+        4
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": [
+        {
+          "name": "paused",
+          "type": "bool"
+        }
+      ]
+    },
+    {
+      "name": "feedCreate",
+      "docs": [
+        "Admin creates the Feed PDA for a match."
+      ],
+      "discriminator": [
+        133,
+        40,
+        229,
+        221,
+        171,
+        45,
+        2,
+        252
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "feed",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  102,
+                  101,
+                  101,
+                  100
+                ]
+              },
+              {
+                "kind": "arg",
+                "path": "matchId"
+              }
+            ]
+          }
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "matchId",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        },
+        {
+          "name": "homeTeam",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        },
+        {
+          "name": "awayTeam",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        }
+      ]
+    },
+    {
+      "name": "feedPushUpdate",
+      "docs": [
+        "Applies a quorum-signed message of feed updates; the preceding instruction(s) must be Ed25519 precompile instructions signing exactly `message`. Remaining accounts: one writable Feed per update, in message order."
+      ],
+      "discriminator": [
+        11,
+        21,
+        109,
+        20,
+        213,
+        252,
+        24,
+        9
+      ],
+      "accounts": [
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101,
+                  95,
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "instructionsSysvar",
+          "address": "Sysvar1nstructions1111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "message",
+          "type": "bytes"
+        }
+      ]
+    }
+  ],
   "accounts": [
     {
       "name": "feed",
@@ -400,221 +1654,421 @@ export const momentumOracleIdl: MomentumOracle = {
         84,
         227
       ]
+    },
+    {
+      "name": "oracleConfig",
+      "discriminator": [
+        133,
+        196,
+        152,
+        50,
+        27,
+        21,
+        145,
+        254
+      ]
+    }
+  ],
+  "events": [
+    {
+      "name": "configInitialized",
+      "discriminator": [
+        181,
+        49,
+        200,
+        156,
+        19,
+        167,
+        178,
+        91
+      ]
+    },
+    {
+      "name": "configChangeProposed",
+      "discriminator": [
+        57,
+        212,
+        96,
+        3,
+        9,
+        29,
+        225,
+        198
+      ]
+    },
+    {
+      "name": "configChangeApplied",
+      "discriminator": [
+        65,
+        124,
+        47,
+        248,
+        1,
+        25,
+        230,
+        154
+      ]
+    },
+    {
+      "name": "configChangeCancelled",
+      "discriminator": [
+        66,
+        48,
+        129,
+        141,
+        104,
+        33,
+        113,
+        2
+      ]
+    },
+    {
+      "name": "configPausedSet",
+      "discriminator": [
+        238,
+        83,
+        150,
+        234,
+        101,
+        221,
+        149,
+        200
+      ]
+    },
+    {
+      "name": "feedCreated",
+      "discriminator": [
+        48,
+        114,
+        86,
+        253,
+        113,
+        66,
+        250,
+        98
+      ]
+    },
+    {
+      "name": "feedUpdated",
+      "discriminator": [
+        200,
+        60,
+        190,
+        86,
+        247,
+        9,
+        50,
+        81
+      ]
     }
   ],
   "errors": [
     {
       "code": 6000,
       "name": "UnknownInstruction",
-      "msg": "UnknownInstruction"
+      "msg": "The 8-byte instruction discriminator matches no instruction"
     },
     {
       "code": 6001,
       "name": "InvalidInstructionData",
-      "msg": "InvalidInstructionData"
+      "msg": "Instruction arguments have the wrong length or an invalid encoding"
     },
     {
       "code": 6002,
       "name": "InvalidPda",
-      "msg": "InvalidPda"
+      "msg": "An account is not the PDA it must be (wrong seeds or non-canonical bump)"
     },
     {
       "code": 6003,
       "name": "AlreadyInitialized",
-      "msg": "AlreadyInitialized"
+      "msg": "The account to create already holds data"
     },
     {
       "code": 6004,
       "name": "WrongAccountOwner",
-      "msg": "WrongAccountOwner"
+      "msg": "An account is not owned by the program that must own it"
     },
     {
       "code": 6005,
       "name": "InvalidAccountData",
-      "msg": "InvalidAccountData"
+      "msg": "An account's data is not the expected account type (discriminator or length)"
     },
     {
       "code": 6006,
       "name": "Unauthorized",
-      "msg": "Unauthorized"
+      "msg": "The signer is not the config admin"
     },
     {
       "code": 6007,
       "name": "AccountNotWritable",
-      "msg": "AccountNotWritable"
+      "msg": "An account that must be writable was passed read-only"
     },
     {
       "code": 6008,
       "name": "WrongProgramAccount",
-      "msg": "WrongProgramAccount"
+      "msg": "A required program account (system program) has the wrong address"
     },
     {
       "code": 6009,
       "name": "InvalidSignerSet",
-      "msg": "InvalidSignerSet"
+      "msg": "Signer set: count not in 1..=8, a zero key, or a key listed twice"
     },
     {
       "code": 6010,
       "name": "InvalidQuorum",
-      "msg": "InvalidQuorum"
+      "msg": "Quorum not in 1..=signer_count"
     },
     {
       "code": 6011,
       "name": "InvalidGuardRails",
-      "msg": "InvalidGuardRails"
+      "msg": "Guard rails out of range (max move 1..=10000 bps/s, staleness ≥ 1 s, skew, delay bounds)"
     },
     {
       "code": 6012,
       "name": "NoPendingChange",
-      "msg": "NoPendingChange"
+      "msg": "No pending config change to apply"
     },
     {
       "code": 6013,
       "name": "TimelockNotElapsed",
-      "msg": "TimelockNotElapsed"
+      "msg": "The pending change's timelock has not elapsed yet"
     },
     {
       "code": 6014,
       "name": "Paused",
-      "msg": "Paused"
+      "msg": "The oracle is paused"
     },
     {
       "code": 6015,
       "name": "InvalidInstructionsSysvar",
-      "msg": "InvalidInstructionsSysvar"
+      "msg": "The account passed as the Instructions sysvar is not `Sysvar1nstructions1111111111111111111111111`"
     },
     {
       "code": 6016,
       "name": "Ed25519InstructionMissing",
-      "msg": "Ed25519InstructionMissing"
+      "msg": "No instruction precedes `feed_push_update` in the transaction"
     },
     {
       "code": 6017,
       "name": "Ed25519WrongProgram",
-      "msg": "Ed25519WrongProgram"
+      "msg": "The preceding instruction is not addressed to the Ed25519 precompile"
     },
     {
       "code": 6018,
       "name": "Ed25519Malformed",
-      "msg": "Ed25519Malformed"
+      "msg": "The Ed25519 instruction's data is truncated or declares no signature"
     },
     {
       "code": 6019,
       "name": "Ed25519OffsetsElsewhere",
-      "msg": "Ed25519OffsetsElsewhere"
+      "msg": "An Ed25519 offset or instruction index points outside that Ed25519 instruction"
     },
     {
       "code": 6020,
       "name": "SignedMessageMismatch",
-      "msg": "SignedMessageMismatch"
+      "msg": "The bytes the Ed25519 instruction verified differ from this instruction's message"
     },
     {
       "code": 6021,
       "name": "UnknownSigner",
-      "msg": "UnknownSigner"
+      "msg": "A signature comes from a key that is not in the signer set"
     },
     {
       "code": 6022,
       "name": "DuplicateSigner",
-      "msg": "DuplicateSigner"
+      "msg": "The same signer key signs twice"
     },
     {
       "code": 6023,
       "name": "QuorumNotReached",
-      "msg": "QuorumNotReached"
+      "msg": "Fewer distinct configured signers than the quorum"
     },
     {
       "code": 6024,
       "name": "MessageMalformed",
-      "msg": "MessageMalformed"
+      "msg": "The message is truncated, has trailing bytes, a bad magic tag or a bad update count"
     },
     {
       "code": 6025,
       "name": "MessageWrongProgram",
-      "msg": "MessageWrongProgram"
+      "msg": "The message names another program"
     },
     {
       "code": 6026,
       "name": "FeedAccountMismatch",
-      "msg": "FeedAccountMismatch"
+      "msg": "Feed accounts do not match the message's updates (address, order or count)"
     },
     {
       "code": 6027,
       "name": "FeedConfigMismatch",
-      "msg": "FeedConfigMismatch"
+      "msg": "The feed belongs to another config"
     },
     {
       "code": 6028,
       "name": "SeqNotIncreasing",
-      "msg": "SeqNotIncreasing"
+      "msg": "`seq` is not strictly greater than the feed's last sequence number (replay)"
     },
     {
       "code": 6029,
       "name": "TimeWentBackwards",
-      "msg": "TimeWentBackwards"
+      "msg": "The update's time is earlier than the feed's last update"
     },
     {
       "code": 6030,
       "name": "TimeTooFarInFuture",
-      "msg": "TimeTooFarInFuture"
+      "msg": "The update's time is beyond the Clock plus the allowed future skew"
     },
     {
       "code": 6031,
       "name": "UpdateStale",
-      "msg": "UpdateStale"
+      "msg": "The update's time is older than the Clock minus the maximum staleness"
     },
     {
       "code": 6032,
       "name": "IndexOutOfRange",
-      "msg": "IndexOutOfRange"
+      "msg": "The index is above 10000 bps"
     },
     {
       "code": 6033,
       "name": "ComponentOutOfRange",
-      "msg": "ComponentOutOfRange"
+      "msg": "A component is above 10000 bps"
     },
     {
       "code": 6034,
       "name": "InvalidStatus",
-      "msg": "InvalidStatus"
+      "msg": "The status byte is not a status (0..=4)"
     },
     {
       "code": 6035,
       "name": "IllegalStatusTransition",
-      "msg": "IllegalStatusTransition"
+      "msg": "The status change is not allowed by the match state machine"
     },
     {
       "code": 6036,
       "name": "FeedFinalized",
-      "msg": "FeedFinalized"
+      "msg": "The feed's match has Ended or been Abandoned: no further update"
     },
     {
       "code": 6037,
       "name": "IndexMovedTooFast",
-      "msg": "IndexMovedTooFast"
+      "msg": "The index moved faster than `max_move_bps_per_sec` × elapsed seconds"
     },
     {
       "code": 6038,
       "name": "InvalidSuspendedFlag",
-      "msg": "InvalidSuspendedFlag"
+      "msg": "The suspended flag is not 0 or 1"
     },
     {
       "code": 6039,
       "name": "InvalidTeamName",
-      "msg": "InvalidTeamName"
+      "msg": "A team name is empty, longer than 32 bytes, not UTF-8 or has bytes after its padding"
     },
     {
       "code": 6040,
       "name": "MathOverflow",
-      "msg": "MathOverflow"
+      "msg": "Time arithmetic overflowed"
     },
     {
       "code": 6041,
       "name": "InvalidAdmin",
-      "msg": "InvalidAdmin"
+      "msg": "The admin key is all zeros"
     }
   ],
   "types": [
+    {
+      "name": "configParams",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "signers",
+            "type": {
+              "array": [
+                "pubkey",
+                8
+              ]
+            }
+          },
+          {
+            "name": "signerCount",
+            "type": "u8"
+          },
+          {
+            "name": "quorum",
+            "type": "u8"
+          },
+          {
+            "name": "maxMoveBpsPerSec",
+            "type": "u16"
+          },
+          {
+            "name": "maxStalenessS",
+            "type": "u32"
+          },
+          {
+            "name": "maxFutureSkewS",
+            "type": "u32"
+          },
+          {
+            "name": "timelockDelayS",
+            "type": "u32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "oracleConfig",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "paused",
+            "type": "bool"
+          },
+          {
+            "name": "hasPending",
+            "type": "bool"
+          },
+          {
+            "name": "reserved0",
+            "type": {
+              "array": [
+                "u8",
+                5
+              ]
+            }
+          },
+          {
+            "name": "pendingApplyAfter",
+            "type": "i64"
+          },
+          {
+            "name": "current",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          },
+          {
+            "name": "pending",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          }
+        ]
+      }
+    },
     {
       "name": "sample",
       "type": {
@@ -630,7 +2084,7 @@ export const momentumOracleIdl: MomentumOracle = {
           },
           {
             "name": "suspended",
-            "type": "u8"
+            "type": "bool"
           },
           {
             "name": "status",
@@ -681,7 +2135,7 @@ export const momentumOracleIdl: MomentumOracle = {
           },
           {
             "name": "suspended",
-            "type": "u8"
+            "type": "bool"
           },
           {
             "name": "bump",
@@ -743,6 +2197,190 @@ export const momentumOracleIdl: MomentumOracle = {
                   }
                 },
                 720
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "configInitialized",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "config",
+            "type": "pubkey"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "configChangeProposed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "config",
+            "type": "pubkey"
+          },
+          {
+            "name": "applyAfter",
+            "type": "i64"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "configChangeApplied",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "config",
+            "type": "pubkey"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "configChangeCancelled",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "config",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "configPausedSet",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "config",
+            "type": "pubkey"
+          },
+          {
+            "name": "paused",
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "feedCreated",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "feed",
+            "type": "pubkey"
+          },
+          {
+            "name": "config",
+            "type": "pubkey"
+          },
+          {
+            "name": "matchId",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "homeTeam",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "awayTeam",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "createdTs",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "feedUpdated",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "feed",
+            "type": "pubkey"
+          },
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "ts",
+            "type": "i64"
+          },
+          {
+            "name": "slot",
+            "type": "u64"
+          },
+          {
+            "name": "status",
+            "type": "u8"
+          },
+          {
+            "name": "suspended",
+            "type": "bool"
+          },
+          {
+            "name": "indexBps",
+            "type": "u16"
+          },
+          {
+            "name": "components",
+            "type": {
+              "array": [
+                "u16",
+                5
               ]
             }
           }

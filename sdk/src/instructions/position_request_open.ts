@@ -25,9 +25,11 @@ export interface PositionRequestOpenInput {
   readonly durationS: number;
 }
 
-/** `position_request_open(side, leverage, collateral, duration_s)`: escrows collateral + open fee. */
+/** `position_request_open(side, leverage, collateral, duration_s, position_bump)`: escrows collateral + open fee. */
 export function positionRequestOpen(ids: ProgramIds, p: PositionRequestOpenInput): TransactionInstruction {
   const trader = traderPda(ids.futstar, p.pool, p.owner)[0];
+  // The program re-derives the position PDA with this bump (one sha256, constant CU) instead of searching for it.
+  const [position, positionBump] = positionPda(ids.futstar, trader, p.positionId);
   return futstarInstruction(
     ids,
     "positionRequestOpen",
@@ -37,12 +39,12 @@ export function positionRequestOpen(ids: ProgramIds, p: PositionRequestOpenInput
       pool: p.pool,
       feed: p.feed,
       trader,
-      position: positionPda(ids.futstar, trader, p.positionId)[0],
+      position,
       ownerToken: p.ownerToken,
       vault: vaultPda(ids.futstar, p.pool)[0],
       tokenProgram: TOKEN_PROGRAM_ID,
       systemProgram: SystemProgram.programId,
     },
-    { side: p.side, leverage: p.leverage, collateral: u64Arg(p.collateral, "collateral"), durationS: p.durationS },
+    { side: p.side, leverage: p.leverage, collateral: u64Arg(p.collateral, "collateral"), durationS: p.durationS, positionBump },
   );
 }
