@@ -29,7 +29,7 @@ const signers = [Keypair.generate()];
 
 beforeAll(async () => {
   net = await startLocalnet({ slotTimeMs: 40 });
-  connection = new Connection(net.rpcUrl, "confirmed");
+  connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
   const ix = configInitInstruction(new PublicKey(net.programs.momentum_oracle.programId), new PublicKey(net.programs.momentum_oracle.programData), net.authority, {
     admin: net.authority.publicKey, signers: signers.map((s) => s.publicKey), quorum: 1, maxMoveBpsPerSec: 10_000, maxStalenessS: 600, maxFutureSkewS: 30, timelockDelayS: 60,
   });
