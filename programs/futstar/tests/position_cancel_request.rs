@@ -29,3 +29,25 @@ fn cancel_after_the_delay_is_refused_and_strangers_cannot_cancel() {
     let owner = t.owner.insecure_clone();
     assert_eq!(w.fail(ix::position_cancel_request(&w, &owner.pubkey(), &position, &t.token), &owner, &[]), 6038);
 }
+
+#[test]
+fn a_request_stuck_behind_a_long_suspension_can_be_cancelled_after_the_timeout() {
+    // Given a request whose fill time falls into a suspension that lasts over 300 s
+    let mut w = World::funded(1_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let position = w.request_open(&t, 0, 3, 10 * USDC, 300).unwrap();
+    w.tick(4, 5_000);
+    for _ in 0..200 {
+        w.push_sample(5_000, true, setup::feed::LIVE);
+    }
+    let owner = t.owner.insecure_clone();
+    // Still inside the timeout: refused
+    assert_eq!(w.fail(ix::position_cancel_request(&w, &owner.pubkey(), &position, &t.token), &owner, &[]), 6038);
+    for _ in 0..110 {
+        w.push_sample(5_000, true, setup::feed::LIVE);
+    }
+    // Past it, still no clean sample: allowed, full refund
+    w.send(ix::position_cancel_request(&w, &owner.pubkey(), &position, &t.token), &owner, &[]).expect("cancel after timeout");
+    assert_eq!(w.balance(&t.token), 100 * USDC);
+    w.assert_books_balance();
+}
