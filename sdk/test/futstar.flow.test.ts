@@ -1,24 +1,28 @@
 /**
- * The main futstar flow through the SDK's builders into the REAL futstar.so (LiteSVM):
- * exchange init, pool create, deposit, trader init, request open, fill, request close, fill,
- * a second position settled at expiry; accounts read back with the SDK's decoders and the
- * amounts checked against the SDK's math.
+ * The main flow through the SDK's builders into the REAL futstar.so and momentum_oracle.so
+ * (LiteSVM): oracle config init, feed create, signed updates (real Ed25519 precompile), exchange
+ * init, pool create, deposit, trader init, request open, fill, request close, fill, a second
+ * position settled at expiry; accounts read back with the SDK's decoders, amounts checked against
+ * the SDK's math, real program errors decoded. Prints CU per instruction.
  */
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-
 import { Keypair, type PublicKey } from "@solana/web3.js";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import {
   type ExchangeConfigInput,
+  FeedStatus,
   PositionStatus,
   decodeFutstarAccount,
+  decodeOracleAccount,
+  feedCreate,
+  feedPda,
+  feedSamples,
+  oracleConfigInit,
+  oracleConfigPda,
+  oraclePushInstructions,
   decodeTransactionError,
   exchangeInit,
   exchangePda,
-  futstarIdlSourceSha256,
   lpMintPda,
   math,
   poolCreate,
@@ -35,8 +39,7 @@ import {
   traderPda,
   vaultPda,
 } from "../src/index.js";
-import { writeFeed, type FixtureSample } from "./feed-fixture.js";
-import { type Chain, repoRoot, accountData, createMint, createTokenAccount, fund, mintTo, newChain, send, sendOk, setTime, tokenBalance } from "./harness.js";
+import { type Chain, accountData, createMint, createTokenAccount, fund, mintTo, newChain, send, sendOk, setTime, setUpgradeAuthority, tokenBalance } from "./harness.js";
 
 const T0 = 1_780_000_000n;
 const DELAY = 5n;
@@ -68,32 +71,56 @@ function config(chain: Chain, treasury: PublicKey): ExchangeConfigInput {
   };
 }
 
-// The flow runs once the SDK's IDL copy is generated from the program's own IDL (until then the
-// copy is a draft and the deployed .so may not match it): skipped LOUDLY, never silently.
-const idlPath = join(repoRoot, "programs/futstar/idl/futstar.json");
-const idlIsReal = existsSync(idlPath) && createHash("sha256").update(readFileSync(idlPath)).digest("hex") === futstarIdlSourceSha256;
-if (!idlIsReal) console.warn(`\n*** SKIPPED futstar main flow: ${idlPath} missing or not synced (npm run sync-idl -w sdk) ***\n`);
-
-describe.runIf(idlIsReal)("futstar main flow through the SDK (real futstar.so in LiteSVM)", () => {
+describe("futstar main flow through the SDK (real futstar.so + momentum_oracle.so in LiteSVM)", () => {
   let chain: Chain;
-  let samples: FixtureSample[];
   const cu: Record<string, bigint> = {};
+  const oracleSigner = Keypair.generate();
+  const matchId = "wc2018-final";
+  let seq = 0n;
+  let feed: PublicKey;
 
   beforeAll(() => {
     chain = newChain();
-    samples = [{ ts: T0, indexBps: 5000 }];
     setTime(chain.svm, T0);
+    setUpgradeAuthority(chain.svm, chain.ids.momentumOracle, chain.payer.publicKey);
   });
 
-  const push = (ts: bigint, indexBps: number): PublicKey => {
-    samples.push({ ts, indexBps });
+  /** Moves the clock to `ts` and pushes one signed update (seq + 1) through the Ed25519 precompile. */
+  const push = (ts: bigint, indexBps: number, status = FeedStatus.Live): PublicKey => {
     setTime(chain.svm, ts);
-    return writeFeed(chain, "wc2018-final", samples);
+    seq += 1n;
+    const update = { feed, seq, ts, status, suspended: false, indexBps, components: [indexBps, 5000, 5000, 5000, 5000] };
+    const units = sendOk(chain.svm, oraclePushInstructions(chain.ids, [update], [oracleSigner]), chain.payer);
+    cu["feed_push_update"] ??= units;
+    return feed;
   };
+
+  it("oracle: config init, feed create, signed update, replay refused", () => {
+    const { svm, ids, payer } = chain;
+    const params = { admin: payer.publicKey, signers: [oracleSigner.publicKey], quorum: 1, maxMoveBpsPerSec: 1000, maxStalenessS: 60, maxFutureSkewS: 5, timelockDelayS: 3600 };
+    cu["config_init"] = sendOk(svm, [oracleConfigInit(ids, { authority: payer.publicKey, params })], payer);
+    const config = decodeOracleAccount("oracleConfig", accountData(svm, oracleConfigPda(ids.momentumOracle)[0])!);
+    expect(config.current.quorum).toBe(1);
+    expect(config.current.signers[0]!.equals(oracleSigner.publicKey)).toBe(true);
+    cu["feed_create"] = sendOk(svm, [feedCreate(ids, { admin: payer.publicKey, matchId, homeTeam: "France", awayTeam: "Croatia" })], payer);
+    feed = feedPda(ids.momentumOracle, matchId)[0];
+    push(T0, 5000);
+    const decoded = decodeOracleAccount("feed", accountData(svm, feed)!);
+    expect(decoded.status).toBe(FeedStatus.Live);
+    expect(big(decoded.seq)).toBe(1n);
+    expect(feedSamples(decoded)).toEqual([{ ts: T0, indexBps: 5000, suspended: false, status: FeedStatus.Live }]);
+
+    // Replaying the same seq is refused by the program and decoded from its IDL.
+    const replay = send(svm, oraclePushInstructions(ids, [{ feed, seq, ts: T0, status: FeedStatus.Live, suspended: false, indexBps: 5000, components: [5000, 5000, 5000, 5000, 5000] }], [oracleSigner]), payer);
+    expect(replay.ok).toBe(false);
+    expect(decodeTransactionError(replay.logs, ids)).toMatchObject({ program: "momentumOracle", name: "SeqNotIncreasing", code: 6028 });
+    // A key outside the signer set is refused.
+    const stranger = send(svm, oraclePushInstructions(ids, [{ feed, seq: seq + 1n, ts: T0, status: FeedStatus.Live, suspended: false, indexBps: 5000, components: [5000, 5000, 5000, 5000, 5000] }], [Keypair.generate()]), payer);
+    expect(decodeTransactionError(stranger.ok ? [] : stranger.logs, ids)).toMatchObject({ name: "UnknownSigner", code: 6021 });
+  });
 
   it("runs init → pool → deposit → open → fill → close → fill → settle", async () => {
     const { svm, ids, payer } = chain;
-    const feed = writeFeed(chain, "wc2018-final", samples);
     const treasury = Keypair.generate().publicKey;
     cu["exchange_init"] = sendOk(svm, [exchangeInit(ids, { payer: payer.publicKey, config: config(chain, treasury) })], payer);
     const exchange = decodeFutstarAccount("exchange", accountData(svm, exchangePda(ids.futstar)[0])!);
@@ -181,6 +208,6 @@ describe.runIf(idlIsReal)("futstar main flow through the SDK (real futstar.so in
     expect(error?.name).toBe("InvalidPositionStatus");
     expect(error?.code).toBe(6035);
 
-    for (const [name, units] of Object.entries(cu)) console.log(`${name} ${units} CU (via @futstar/sdk)`);
+    for (const [name, units] of Object.entries(cu)) console.log(`${name} ${units} CU (real .so via @futstar/sdk, npm litesvm)`);
   });
 });

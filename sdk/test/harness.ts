@@ -140,3 +140,20 @@ export function tokenBalance(svm: LiteSVM, account: PublicKey): bigint {
   if (data === null) throw new Error(`token account ${account.toBase58()} missing`);
   return Buffer.from(data).readBigUInt64LE(64);
 }
+
+const UPGRADEABLE_LOADER = new PublicKey("BPFLoaderUpgradeab1e11111111111111111111111");
+
+/**
+ * LiteSVM's `addProgram` leaves the ProgramData without an upgrade authority; `config_init` wants
+ * the deployer's key there, so write it into the header (`UpgradeableLoaderState::ProgramData`:
+ * tag u32, slot u64, Option<Pubkey> at 12).
+ */
+export function setUpgradeAuthority(svm: LiteSVM, programId: PublicKey, authority: PublicKey): void {
+  const [programData] = PublicKey.findProgramAddressSync([programId.toBuffer()], UPGRADEABLE_LOADER);
+  const account = svm.getAccount(address(programData.toBase58()));
+  if (!account.exists) throw new Error(`program data of ${programId.toBase58()} missing`);
+  const data = Uint8Array.from(account.data);
+  data[12] = 1;
+  data.set(authority.toBytes(), 13);
+  svm.setAccount({ ...account, data });
+}

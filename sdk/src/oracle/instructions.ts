@@ -11,7 +11,7 @@ import { type IxAccounts, type IxArgs, type IxName, buildInstruction } from "../
 import { feedPda, matchIdBytes, oracleConfigPda } from "../pda.js";
 import type { ProgramIds } from "../programs.js";
 import { type Ed25519Signature, ed25519InstructionFromSigners, ed25519MultiSigInstruction } from "./ed25519.js";
-import { ORACLE_MAX_UPDATES, type OracleUpdate, OracleMessageError, encodeOracleMessage } from "./message.js";
+import { ORACLE_MAX_UPDATES, type OracleUpdate, OracleMessageError, checkOracleUpdate, encodeOracleMessage } from "./message.js";
 import { programDataAddress } from "./pda.js";
 
 /** Most keys in the oracle's signer set. */
@@ -120,11 +120,12 @@ export function feedPushUpdate(ids: ProgramIds, p: { message: Uint8Array; feeds:
 }
 
 /**
- * The two instructions of one signed batch, in order: Ed25519 verification (one instruction, all
+ * The two instructions of one signed batch (value rules checked first, as the program would), in order: Ed25519 verification (one instruction, all
  * signatures, one copy of the message) then `feed_push_update`. Pass keypairs to sign here, or
  * signatures made elsewhere (an HSM, another process).
  */
 export function oraclePushInstructions(ids: ProgramIds, updates: readonly OracleUpdate[], signers: readonly Keypair[] | readonly Ed25519Signature[]): [TransactionInstruction, TransactionInstruction] {
+  updates.forEach((u, i) => checkOracleUpdate(u, `updates.${i}`));
   const message = encodeOracleMessage(ids.momentumOracle, updates);
   const verify = signers.every((s): s is Keypair => "secretKey" in s)
     ? ed25519InstructionFromSigners(message, signers as readonly Keypair[])

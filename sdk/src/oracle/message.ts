@@ -7,7 +7,7 @@
  * update  feed (32) | seq u64 LE | ts i64 LE | status u8 | suspended u8 | index_bps u16 LE | components [u16 LE; 5]
  * ```
  *
- * Encoding refuses what the program would refuse (naming the field); decoding mirrors the
+ * Encoding refuses what the wire format cannot carry (naming the field); decoding mirrors the
  * program's parse order and error names so a test can compare both against the shared vectors.
  */
 import { PublicKey } from "@solana/web3.js";
@@ -58,9 +58,21 @@ export class OracleMessageError extends RangeError {
   }
 }
 
-function bps(value: number, field: string): number {
-  if (!Number.isInteger(value) || value < 0 || value > BPS_MAX) throw new OracleMessageError(field, value > BPS_MAX && Number.isInteger(value) ? (field.includes("components") ? "ComponentOutOfRange" : "IndexOutOfRange") : null, `${value} is not an integer in 0..=${BPS_MAX}`);
+function u16(value: number, field: string): number {
+  if (!Number.isInteger(value) || value < 0 || value > 0xffff) throw new OracleMessageError(field, null, `${value} is not a u16`);
   return value;
+}
+
+/**
+ * The program's value rules for one update (`state/feed/update.rs`): index and every component
+ * ≤ 10000 bps. The wire format itself carries any u16 (see the "extreme integers" vector), so
+ * `encodeOracleMessage` does not apply them; `oraclePushInstructions` does.
+ */
+export function checkOracleUpdate(u: OracleUpdate, field = "update"): void {
+  if (u.indexBps > BPS_MAX) throw new OracleMessageError(`${field}.indexBps`, "IndexOutOfRange", `${u.indexBps} > ${BPS_MAX}`);
+  u.components.forEach((c, k) => {
+    if (c > BPS_MAX) throw new OracleMessageError(`${field}.components.${k}`, "ComponentOutOfRange", `${c} > ${BPS_MAX}`);
+  });
 }
 
 /** Encodes `updates` for `programId` (the momentum_oracle deployment). */
@@ -83,8 +95,8 @@ export function encodeOracleMessage(programId: PublicKey, updates: readonly Orac
     out.writeBigInt64LE(u.ts, at + 40);
     out[at + 48] = u.status;
     out[at + 49] = u.suspended ? 1 : 0;
-    out.writeUInt16LE(bps(u.indexBps, `${field}.indexBps`), at + 50);
-    u.components.forEach((c, k) => out.writeUInt16LE(bps(c, `${field}.components.${k}`), at + 52 + 2 * k));
+    out.writeUInt16LE(u16(u.indexBps, `${field}.indexBps`), at + 50);
+    u.components.forEach((c, k) => out.writeUInt16LE(u16(c, `${field}.components.${k}`), at + 52 + 2 * k));
   });
   return out;
 }
