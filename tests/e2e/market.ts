@@ -63,13 +63,27 @@ export interface Market {
 }
 
 export async function fundSol(connection: Connection, payer: Keypair, to: PublicKey, sol = 2): Promise<void> {
-  await sendAndConfirmTransaction(connection, new Transaction().add(SystemProgram.transfer({ fromPubkey: payer.publicKey, toPubkey: to, lamports: sol * LAMPORTS_PER_SOL })), [payer], { commitment: "confirmed" });
+  await sendTx(connection, payer, [SystemProgram.transfer({ fromPubkey: payer.publicKey, toPubkey: to, lamports: sol * LAMPORTS_PER_SOL })]);
 }
 
 // Token plumbing from @solana/spl-token's instruction builders, sent with our own web3.js
 // (spl-token's high-level helpers are typed against another web3.js copy in this workspace).
 async function sendTx(connection: Connection, payer: Keypair, ixs: Parameters<Transaction["add"]>, extra: Keypair[] = []): Promise<void> {
-  await sendAndConfirmTransaction(connection, new Transaction().add(...ixs), [payer, ...extra], { commitment: "confirmed" });
+  await retryingExpiry(() => sendAndConfirmTransaction(connection, new Transaction().add(...ixs), [payer, ...extra], { commitment: "confirmed" }));
+}
+
+/**
+ * Runs a client's send again when the chain moved past its blockhash, as wallets do (a busy
+ * local chain with short slots, or a test moving the clock, outruns web3.js's fetch-then-send).
+ */
+export async function retryingExpiry<T>(send: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (attempt >= attempts || !/Blockhash not found|block height exceeded|has expired/i.test(String(err))) throw err;
+    }
+  }
 }
 
 async function createMint(connection: Connection, payer: Keypair, authority: PublicKey, decimals: number): Promise<PublicKey> {
@@ -99,7 +113,7 @@ async function mintTo(connection: Connection, authority: Keypair, mint: PublicKe
 /** exchange_init and the collateral mint (6 decimals), with the admin as mint authority. */
 export async function createExchange(connection: Connection, ids: ProgramIds, admin: Keypair): Promise<Market & { exchange: PublicKey }> {
   const treasury = Keypair.generate();
-  await sendInstructions(connection, ids, [exchangeInit(ids, { payer: admin.publicKey, config: exchangeConfig(admin.publicKey, ids, treasury.publicKey) })], [admin]);
+  await retryingExpiry(() => sendInstructions(connection, ids, [exchangeInit(ids, { payer: admin.publicKey, config: exchangeConfig(admin.publicKey, ids, treasury.publicKey) })], [admin]));
   const mint = await createMint(connection, admin, admin.publicKey, 6);
   const treasuryToken = await ataFor(connection, admin, mint, treasury.publicKey);
   const providerToken = await ataFor(connection, admin, mint, admin.publicKey);
@@ -112,7 +126,7 @@ export async function provideLiquidity(connection: Connection, ids: ProgramIds, 
   const pool = poolPda(ids.futstar, feed)[0];
   const lpMint = lpMintPda(ids.futstar, pool)[0];
   const providerLp = await tokenAccount(connection, admin, lpMint, admin.publicKey);
-  await sendInstructions(connection, ids, [poolDeposit(ids, { provider: admin.publicKey, pool, providerToken: market.providerToken, providerLp, amount })], [admin]);
+  await retryingExpiry(() => sendInstructions(connection, ids, [poolDeposit(ids, { provider: admin.publicKey, pool, providerToken: market.providerToken, providerLp, amount })], [admin]));
   return providerLp;
 }
 
@@ -127,7 +141,7 @@ export async function newTrader(connection: Connection, ids: ProgramIds, admin: 
   await fundSol(connection, admin, owner.publicKey, 1);
   const token = await ataFor(connection, admin, mint, owner.publicKey);
   await mintTo(connection, admin, mint, token, tokens);
-  await sendInstructions(connection, ids, [traderInit(ids, { owner: owner.publicKey, pool })], [owner]);
+  await retryingExpiry(() => sendInstructions(connection, ids, [traderInit(ids, { owner: owner.publicKey, pool })], [owner]));
   return { owner, token };
 }
 

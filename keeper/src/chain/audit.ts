@@ -10,6 +10,8 @@ import type { FeedChange } from "../feeds/model.js";
 
 export interface ChainFeedSnapshot {
   readonly seq: bigint;
+  /** Oracle time of the last update (the creation time before the first). */
+  readonly lastUpdateTs: bigint;
   readonly indexBps: number;
   readonly components: readonly number[];
   readonly suspended: boolean;

@@ -18,8 +18,8 @@ export interface ChainAdapter {
   readonly codec: OracleCodec;
   /** Last accepted sequence number of the feed (0 before the first update). */
   chainSeq(feed: PublicKey): Promise<bigint>;
-  /** The feed's current status byte, or null when the feed does not exist. */
-  feedStatus(feed: PublicKey): Promise<number | null>;
+  /** The feed's status byte, seq and last update time, or null when the feed does not exist. */
+  feedState(feed: PublicKey): Promise<{ readonly status: number; readonly seq: bigint; readonly lastUpdateTs: bigint } | null>;
   /** Creates the match's feed when missing (operator key); returns its address. */
   ensureFeed(match: MatchIdentity): Promise<PublicKey>;
   /** Creates the feed's pool when missing and the keeper is configured to; its address or null. */

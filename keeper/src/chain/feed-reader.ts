@@ -8,6 +8,7 @@ export function feedSnapshot(data: Uint8Array): ChainFeedSnapshot {
   const feed = decodeOracleAccount("feed", data);
   return {
     seq: BigInt(feed.seq.toString()),
+    lastUpdateTs: BigInt(feed.lastUpdateTs.toString()),
     indexBps: feed.indexBps,
     components: [...feed.components],
     suspended: Number(feed.suspended) !== 0,

@@ -64,8 +64,8 @@ export function sdkChainAdapter(o: SdkAdapterOptions): ChainAdapter {
     async chainSeq(feed) {
       return (await readFeed(o.pool, feed))?.seq ?? 0n;
     },
-    async feedStatus(feed) {
-      return (await readFeed(o.pool, feed))?.status ?? null;
+    async feedState(feed) {
+      return readFeed(o.pool, feed);
     },
     async ensureFeed(match) {
       const admin = o.operator?.publicKey ?? o.sender.payer.publicKey;

@@ -129,7 +129,11 @@ async function startWithStore(config: KeeperConfig, options: AppOptions, store: 
     const poolKey = await adapter.ensurePool(feed);
     store.setMatchAccounts(m.key, feed.toBase58(), poolKey?.toBase58() ?? null);
     await reconcile(store, pool, feed.toBase58(), log);
-    const status = await adapter.feedStatus(feed);
+    const state = await adapter.feedState(feed);
+    const status = state?.status ?? null;
+    // The oracle lets the index move only as its time passes: nothing before the feed's last
+    // update time (its creation time at first) may be pushed.
+    if (state && state.lastUpdateTs > lastTs) lastTs = state.lastUpdateTs;
     if (status === FeedStatus.Ended || status === FeedStatus.Abandoned) {
       log.info("match already finished on chain", { match: m.key, status });
       continue;

@@ -26,6 +26,7 @@ function chainOf(store: KeeperStore, ring: number): ChainFeedSnapshot {
   const last = pushed.at(-1)!;
   return {
     seq: BigInt(last.seq),
+    lastUpdateTs: BigInt(last.ts),
     indexBps: last.indexBps,
     components: last.components,
     suspended: last.suspended,
@@ -53,7 +54,7 @@ describe("feed audit", () => {
 
   it("says so when nothing landed but the chain moved, or the ring is longer than what was signed", () => {
     const store = recorded();
-    const empty = { seq: 3n, indexBps: 5000, components: [5000, 5000, 5000, 5000, 5000], suspended: false, status: 1, samples: [] };
+    const empty = { seq: 3n, lastUpdateTs: 0n, indexBps: 5000, components: [5000, 5000, 5000, 5000, 5000], suspended: false, status: 1, samples: [] };
     expect(audit([], [], empty).differences.map((d) => d.field)).toEqual(["seq"]);
     const long = chainOf(store, 7);
     const report = audit(store.changesWithTick("m"), store.pushed("m").slice(2), long);
