@@ -1,22 +1,25 @@
 /**
- * Browser test: Debian's Chromium driven by playwright-core against the production build
- * (`next start`). Prints one line per check, the measured first-load JS and time to interactive
- * of the match page, and a closing "N passed, N failed" line; exits non-zero on any failure.
- * Screenshots go to <repo>/artifacts/screenshots/.
+ * Browser test: Debian's Chromium driven by playwright-core against the demo (`scripts/demo.sh`:
+ * local chain with both programs, the keeper replaying a match and pushing oracle updates, a
+ * pool with liquidity, a funded demo trader, the production app build under `next start`).
+ * Prints one line per check, the measured first-load JS and time to interactive of the match
+ * page, and a closing "N passed, N failed" line; exits non-zero on any failure. Screenshots of
+ * every main screen, with the chain's data, go to <repo>/artifacts/screenshots/.
  *
- * Stage A (app only): region blocking, age gate, Wallet Standard test wallet connect and reject,
- * every main screen rendered, load metrics. Stage B (chain): needs the localnet binary, the
- * programs and the keeper; when one is missing it FAILS naming it (never a silent skip).
+ * Checks: region blocking, age gate, Wallet Standard test wallet connect and reject, load
+ * metrics, then the chain flow with the demo trader's key in the test wallet: the chart moves
+ * with keeper updates, an order is requested and filled by the keeper after the in-play delay,
+ * a rejected signature shows its message, the position is closed, balances change.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 
+import { Keypair } from "@solana/web3.js";
 import { chromium, type Page } from "playwright-core";
+
+import { type DemoProcess, type DemoReady, startDemo, testPorts } from "../../tests/demo/demo-process";
 
 import { firstLoadJs, LONG_TASK_RECORDER, measurePage } from "./metrics";
 import { installTestWallet, TEST_WALLET_NAME } from "./test-wallet";
@@ -41,40 +44,41 @@ async function check(name: string, body: () => Promise<string | void>): Promise<
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      if (address === null || typeof address === "string") return reject(new Error("no port"));
-      server.close(() => resolve(address.port));
-    });
-  });
+/** The demo's chain, keeper and app on the test ports (see tests/demo/demo-process.ts). */
+async function startChainAndApp(): Promise<{ demo: DemoProcess; ready: DemoReady }> {
+  const ports = testPorts();
+  const dataDir = process.env.FUTSTAR_DATA_DIR ?? join(repoRoot, "..", "shared", "data");
+  const final = join(dataDir, "wyscout", "2058017.json");
+  if (!existsSync(final)) console.log(`REAL DATA MISSING: ${final}; the demo replays its default match`);
+  console.log(`starting the demo (scripts/demo.sh; log under target/demo-test/logs) on app port ${ports.app}, RPC ${ports.rpc}…`);
+  const demo = startDemo(
+    [
+      "--no-install",
+      "--dir", join(repoRoot, "target/demo-test"),
+      "--port", String(ports.app), "--rpc-port", String(ports.rpc), "--ws-port", String(ports.ws), "--keeper-port", String(ports.keeper),
+      "--slot-time-ms", "100",
+      "--speed", "3",
+      ...(existsSync(final) ? ["--match", final] : []),
+    ],
+    { FUTSTAR_BLOCKED_COUNTRIES: BLOCKED },
+  );
+  const ready = await demo.ready;
+  return { demo, ready };
 }
 
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(join(repoRoot, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: appDir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FUTSTAR_BLOCKED_COUNTRIES: BLOCKED },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  child.stdout?.on("data", (d: Buffer) => output.push(d.toString()));
-  child.stderr?.on("data", (d: Buffer) => output.push(d.toString()));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}: ${output.join("")}`);
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/`, { headers: { "cf-ipcountry": "FR" } });
-      if (r.ok) return child;
-    } catch {
-      /* not listening yet */
-    }
+function readKeypair(path: string): Keypair {
+  return Keypair.fromSecretKey(Uint8Array.from(JSON.parse(readFileSync(path, "utf8")) as number[]));
+}
+
+/** Waits until `read()` returns something other than `before`; returns it. */
+async function changed(read: () => Promise<string>, before: string, timeoutMs: number, what: string): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const now = await read();
+    if (now !== before) return now;
+    if (Date.now() > deadline) throw new Error(`${what} still '${before}' after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  child.kill("SIGTERM");
-  throw new Error(`next start did not answer within 60 s: ${output.join("")}`);
 }
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -100,30 +104,11 @@ async function connectWallet(page: Page): Promise<void> {
   await page.getByRole("button", { name: new RegExp(TEST_WALLET_NAME) }).click();
 }
 
-/** What the chain flow needs; each missing piece is named. */
-function chainPrerequisites(): string[] {
-  const missing: string[] = [];
-  const cache = process.env.FUTSTAR_CACHE ?? join(homedir(), ".cache/futstar");
-  const localnet = process.env.FUTSTAR_LOCALNET_BIN ?? join(cache, "target/release/futstar-localnet");
-  if (!existsSync(localnet)) missing.push(`localnet binary ${localnet} (build: bash scripts/localnet.sh --build-only)`);
-  for (const p of ["futstar", "momentum_oracle"]) {
-    if (!existsSync(join(repoRoot, "target/deploy", `${p}.so`))) missing.push(`program target/deploy/${p}.so (bash scripts/build-programs.sh)`);
-    if (!existsSync(join(repoRoot, "programs", p, "idl", `${p}.json`))) missing.push(`IDL programs/${p}/idl/${p}.json`);
-  }
-  if (!existsSync(join(repoRoot, "keeper/src/chain/keeper-loop.ts"))) missing.push("keeper loop keeper/src/chain/keeper-loop.ts");
-  const sdkIndex = join(repoRoot, "sdk/dist/index.js");
-  if (!existsSync(sdkIndex)) missing.push("SDK build sdk/dist (npm run build -w sdk)");
-  else if (!/oracle/i.test(readFileSync(sdkIndex, "utf8"))) missing.push("SDK oracle instruction builders (feed create / push update) exported from @futstar/sdk");
-  return missing;
-}
-
 async function main(): Promise<number> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run app/scripts/ensure-chromium.sh`);
-  if (!existsSync(join(appDir, ".next/BUILD_ID"))) throw new Error("no production build: run `npm run build -w app` first (scripts/browser-test.sh does)");
   mkdirSync(shots, { recursive: true });
-  const port = await freePort();
-  const server = await startServer(port);
-  const base = `http://127.0.0.1:${port}`;
+  const { demo, ready } = await startChainAndApp();
+  const base = new URL(ready.appUrl).origin.replace("localhost", "127.0.0.1");
   try {
     await check("region blocking: a blocked country gets HTTP 451 and the notice, others the app", async () => {
       const blocked = await fetch(`${base}/`, { headers: { "cf-ipcountry": BLOCKED } });
@@ -156,7 +141,7 @@ async function main(): Promise<number> {
       await connectWallet(page);
       const short = wallet.keypair.publicKey.toBase58().slice(0, 4);
       await page.locator(".wallet-adapter-button", { hasText: short }).waitFor({ timeout: 10_000 });
-      await page.screenshot({ path: join(shots, "matches.png") });
+      await page.screenshot({ path: join(shots, "wallet-connected.png") });
       await close();
       return `connected ${wallet.keypair.publicKey.toBase58()}`;
     });
@@ -176,39 +161,109 @@ async function main(): Promise<number> {
       return wallet.log.join(", ");
     });
 
-    await check("main screens render (screenshots)", async () => {
-      const { page, close } = await newPage(base, true);
-      await installTestWallet(page);
-      for (const [path, name] of [["/portfolio", "portfolio"], ["/liquidity", "liquidity"], ["/responsible-play", "responsible-play"]] as const) {
-        await page.goto(path);
-        await page.waitForFunction(() => (window as unknown as { __futstarHydratedAt?: number }).__futstarHydratedAt !== undefined);
-        await page.locator("main h1").first().waitFor();
-        await page.waitForTimeout(1500);
-        await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-      }
-      await close();
-    });
-
     await check("match page: time to interactive and first-load JS", async () => {
       const { page, close } = await newPage(base, true);
-      const feed = process.env.FUTSTAR_E2E_FEED ?? "11111111111111111111111111111111";
-      await page.goto(`/match/${feed}`);
+      await page.goto(`/match/${ready.feed}`);
       const m = await measurePage(page);
       const js = firstLoadJs(appDir, m.scripts);
-      await page.screenshot({ path: join(shots, "match.png"), fullPage: true });
       await close();
       console.log(`  match page first-load JS: ${(js.gzipBytes / 1024).toFixed(1)} kB gzip (${(js.rawBytes / 1024).toFixed(1)} kB raw, ${js.files} files; ${(m.scriptTransferBytes / 1024).toFixed(1)} kB transferred)`);
       console.log(`  match page time to interactive: ${m.ttiMs} ms (FCP ${m.fcpMs} ms, DOMContentLoaded ${m.domContentLoadedMs} ms, hydrated ${m.hydratedMs} ms)`);
       return `TTI ${m.ttiMs} ms, first-load JS ${(js.gzipBytes / 1024).toFixed(1)} kB gzip`;
     });
 
-    await check("chain flow: connect, open, chart moves with keeper updates, close, balances change", async () => {
-      const missing = chainPrerequisites();
-      if (missing.length > 0) throw new Error(`PREREQUISITE MISSING — ${missing.join("; ")}`);
-      throw new Error("prerequisites are present but the chain flow (localnet + oracle feed + pool + keeper) is not wired into this test yet");
-    });
+    // The chain flow, in one browser profile: the demo trader's key in the injected wallet.
+    const { page, close } = await newPage(base, true);
+    const wallet = await installTestWallet(page, readKeypair(ready.traderKeypair));
+    const balanceText = () => page.getByTestId("wallet-balance").innerText();
+    let balanceAtStart = "";
+    try {
+      await check("matches screen lists the live match from the chain", async () => {
+        await page.goto("/");
+        await connectWallet(page);
+        await page.locator(".wallet-adapter-button", { hasText: wallet.keypair.publicKey.toBase58().slice(0, 4) }).waitFor({ timeout: 10_000 });
+        const card = page.getByTestId("match-card").first();
+        await card.waitFor({ timeout: 20_000 });
+        await page.waitForTimeout(1000);
+        await page.screenshot({ path: join(shots, "matches.png"), fullPage: true });
+        return (await card.innerText()).replace(/\s+/g, " ").slice(0, 120);
+      });
+
+      await check("match page: the chart moves as the keeper pushes updates", async () => {
+        await page.goto(`/match/${ready.feed}`);
+        const chart = page.getByTestId("momentum-chart");
+        await chart.waitFor({ timeout: 20_000 });
+        const points = async () => (await chart.getAttribute("data-points")) ?? "";
+        const p0 = await points();
+        const p1 = await changed(points, p0, 20_000, "chart data-points");
+        const seq = page.getByTestId("index-value");
+        await seq.waitFor();
+        balanceAtStart = await changed(balanceText, "Wallet: —", 20_000, "wallet balance");
+        await page.screenshot({ path: join(shots, "match.png"), fullPage: true });
+        return `chart points ${p0} → ${p1}, index ${await seq.innerText()}, ${balanceAtStart}`;
+      });
+
+      await check("open: request signed, keeper fills after the in-play delay, balance drops", async () => {
+        await page.locator("input[name=collateral]").fill("25");
+        await page.locator("select[name=duration]").selectOption({ index: 0 });
+        const submit = page.getByTestId("open-submit");
+        await page.waitForFunction(() => !(document.querySelector("[data-testid=open-submit]") as HTMLButtonElement | null)?.disabled, undefined, { timeout: 60_000 });
+        await submit.click();
+        await page.getByTestId("pending-row").first().waitFor({ timeout: 20_000 });
+        const countdown = await page.getByTestId("fill-countdown").first().innerText();
+        await page.screenshot({ path: join(shots, "match-pending.png"), fullPage: true });
+        const t0 = Date.now();
+        await page.getByTestId("open-row").first().waitFor({ timeout: 45_000 });
+        const filledAfterMs = Date.now() - t0;
+        await page.getByTestId("pending-row").first().waitFor({ state: "detached", timeout: 10_000 });
+        const afterOpen = await changed(balanceText, balanceAtStart, 15_000, "wallet balance after the open");
+        await page.waitForTimeout(1500); // live PnL ticks with the next updates
+        await page.screenshot({ path: join(shots, "match-open-position.png"), fullPage: true });
+        return `countdown '${countdown}', filled ${filledAfterMs} ms after the pending row appeared; ${balanceAtStart} → ${afterOpen}; PnL ${await page.getByTestId("live-pnl").first().innerText()}`;
+      });
+
+      await check("a rejected signature on an order shows the rejection message", async () => {
+        const before = wallet.log.length;
+        wallet.rejectNext();
+        await page.locator("input[name=collateral]").fill("5");
+        await page.waitForFunction(() => !(document.querySelector("[data-testid=open-submit]") as HTMLButtonElement | null)?.disabled, undefined, { timeout: 60_000 });
+        await page.getByTestId("open-submit").click();
+        const toast = page.getByTestId("toast-error").last();
+        await toast.waitFor({ timeout: 10_000 });
+        const text = await toast.innerText();
+        if (!text.includes("Request rejected in your wallet")) throw new Error(`toast said: ${text}`);
+        if (!wallet.log.slice(before).includes("rejected signTransaction")) throw new Error(`wallet log: ${wallet.log.join(", ")}`);
+        await page.screenshot({ path: join(shots, "order-rejected.png"), fullPage: true });
+        if ((await page.getByTestId("pending-row").count()) !== 0) throw new Error("a pending request appeared after the rejected signature");
+        return text.replace(/\s+/g, " ");
+      });
+
+      await check("close: request signed, keeper fills it, history row, balance changes", async () => {
+        const before = await balanceText();
+        await page.getByTestId("close-position").first().click();
+        await page.getByTestId("history-row").first().waitFor({ timeout: 45_000 });
+        const after = await changed(balanceText, before, 15_000, "wallet balance after the close");
+        await page.waitForTimeout(1000);
+        await page.screenshot({ path: join(shots, "match-closed.png"), fullPage: true });
+        return `${before} → ${after}; history: ${(await page.getByTestId("history-row").first().innerText()).replace(/\s+/g, " ")}`;
+      });
+
+      await check("main screens render with chain data (screenshots)", async () => {
+        for (const [path, name, testId] of [["/portfolio", "portfolio", "portfolio-row"], ["/liquidity", "liquidity", "pool-liquidity"], ["/responsible-play", "responsible-play", null]] as const) {
+          await page.goto(path);
+          await page.waitForFunction(() => (window as unknown as { __futstarHydratedAt?: number }).__futstarHydratedAt !== undefined);
+          await page.locator("main h1").first().waitFor();
+          if (testId !== null) await page.getByTestId(testId).first().waitFor({ timeout: 20_000 });
+          await page.waitForTimeout(1500);
+          await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+        }
+      });
+    } finally {
+      await close();
+    }
   } finally {
-    server.kill("SIGTERM");
+    const exit = await demo.interrupt();
+    if (exit.code !== 0) console.log(`demo stopped with ${JSON.stringify(exit)}`);
   }
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
