@@ -10,3 +10,4 @@ export * from "./client.js";
 export * from "./rpc/send.js";
 export * from "./subscriptions.js";
 export * from "./oracle/index.js";
+export * from "./events.js";

@@ -20,6 +20,7 @@ import {
   oracleConfigInit,
   oracleConfigPda,
   oraclePushInstructions,
+  decodeEvents,
   decodeTransactionError,
   exchangeInit,
   exchangePda,
@@ -90,8 +91,12 @@ describe("futstar main flow through the SDK (real futstar.so + momentum_oracle.s
     setTime(chain.svm, ts);
     seq += 1n;
     const update = { feed, seq, ts, status, suspended: false, indexBps, components: [indexBps, 5000, 5000, 5000, 5000] };
-    const units = sendOk(chain.svm, oraclePushInstructions(chain.ids, [update], [oracleSigner]), chain.payer);
-    cu["feed_push_update"] ??= units;
+    const sent = send(chain.svm, oraclePushInstructions(chain.ids, [update], [oracleSigner]), chain.payer);
+    if (!sent.ok) throw new Error(`feed_push_update failed:\n${sent.logs.join("\n")}`);
+    cu["feed_push_update"] ??= sent.computeUnits;
+    const events = decodeEvents(sent.logs, chain.ids);
+    expect(events.map((e) => `${e.program}.${e.name}`)).toEqual(["momentumOracle.feedUpdated"]);
+    expect(events[0]!.data["indexBps"]).toBe(indexBps);
     return feed;
   };
 
@@ -163,7 +168,12 @@ describe("futstar main flow through the SDK (real futstar.so + momentum_oracle.s
 
     const accounts = { pool, feed, position, trader, ownerToken };
     push(T0 + DELAY, 5200);
-    cu["position_fill_open"] = sendOk(svm, [positionFillOpen(ids, accounts)], payer);
+    const fill = send(svm, [positionFillOpen(ids, accounts)], payer);
+    if (!fill.ok) throw new Error(`fill open failed:\n${fill.logs.join("\n")}`);
+    cu["position_fill_open"] = fill.computeUnits;
+    const events = decodeEvents(fill.logs, ids);
+    expect(events.map((e) => `${e.program}.${e.name}`)).toEqual(["futstar.openFilled"]);
+    expect(events[0]!.data["entryIndex"]).toBe(5200);
     decoded = decodeFutstarAccount("position", accountData(svm, position)!);
     expect(positionStatusOf(decoded)).toBe(PositionStatus.Open);
     expect(decoded.entryIndex).toBe(5200);
