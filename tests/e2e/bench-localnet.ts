@@ -29,7 +29,7 @@ import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, SystemProgram, Tra
 
 import { timeTravel } from "../localnet/cheatcodes.js";
 import { repoRoot, startLocalnet } from "../localnet/spawn.js";
-import { createExchange, provideLiquidity } from "./market.js";
+import { IN_PLAY_DELAY_S, createExchange, provideLiquidity, retryingExpiry } from "./market.js";
 import { configInitInstruction } from "./oracle-setup.js";
 
 interface OracleUpdate {
@@ -60,12 +60,33 @@ const ids: ProgramIds = { futstar: new PublicKey(net.programs.futstar.programId)
 const signer = Keypair.generate();
 const codec = oracleMessage.oracleCodec(ids.momentumOracle);
 
+/** Polls statuses until every signature is confirmed or `windowMs` passes; throws on a failed one. */
+async function confirmAll(signatures: readonly string[], windowMs: number): Promise<Set<string>> {
+  const done = new Set<string>();
+  const deadline = performance.now() + windowMs;
+  while (done.size < signatures.length && performance.now() < deadline) {
+    const pending = signatures.filter((s) => !done.has(s));
+    for (let k = 0; k < pending.length; k += 256) {
+      const batch = pending.slice(k, k + 256);
+      const { value } = await connection.getSignatureStatuses(batch);
+      value.forEach((st, j) => {
+        if (!st || (st.confirmationStatus !== "confirmed" && st.confirmationStatus !== "finalized")) return;
+        if (st.err !== null) throw new Error(`transaction ${batch[j]} failed on chain: ${JSON.stringify(st.err)}`);
+        done.add(batch[j]!);
+      });
+    }
+    if (done.size < signatures.length) await new Promise((r) => setTimeout(r, 5));
+  }
+  if (signatures.length === 1 && done.size === 0) throw new Error("Blockhash not found (not confirmed in time)");
+  return done;
+}
+
 async function chainNow(): Promise<bigint> {
   return (await connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY, "confirmed"))!.data.readBigInt64LE(32);
 }
 
 try {
-  await sendAndConfirmTransaction(
+  await retryingExpiry(() => sendAndConfirmTransaction(
     connection,
     new Transaction().add(
       configInitInstruction(ids.momentumOracle, new PublicKey(net.programs.momentum_oracle.programData), admin, {
@@ -74,14 +95,15 @@ try {
     ),
     [admin],
     { commitment: "confirmed" },
-  );
+  ));
   const { feed, instruction } = oracleMessage.feedCreateInstruction(ids.momentumOracle, admin.publicKey, { matchId: new Uint8Array(32).fill(7), home: "Bench Home", away: "Bench Away" });
-  await sendAndConfirmTransaction(connection, new Transaction().add(instruction), [admin], { commitment: "confirmed" });
+  await retryingExpiry(() => sendAndConfirmTransaction(connection, new Transaction().add(instruction), [admin], { commitment: "confirmed" }));
   let seq = 0n;
-  let lastTs = 0n;
+  // The feed's creation time: the first update must come later for the index to move.
+  let lastTs = await chainNow();
   /** One oracle update at a fresh second; returns the signed transaction bytes (not sent). */
-  const nextPush = async (): Promise<Buffer> => {
-    const now = await chainNow();
+  const nextPush = async (advanceS = 0n): Promise<Buffer> => {
+    const now = (await chainNow()) + advanceS;
     const ts = now > lastTs ? now : lastTs + 1n;
     if (ts > now) await timeTravel(net.rpcUrl, { absoluteTimestamp: Number(ts) * 1000 });
     lastTs = ts;
@@ -92,14 +114,18 @@ try {
     tx.sign(admin);
     return tx.serialize();
   };
-  const push = async (): Promise<void> => {
-    const sig = await connection.sendRawTransaction(await nextPush(), { skipPreflight: true });
-    await connection.confirmTransaction(sig, "confirmed");
+  /** Pushes an update `advanceS` seconds ahead of the chain clock (moved there first). */
+  const push = async (advanceS = 0n): Promise<void> => {
+    const raw = await nextPush(advanceS);
+    await retryingExpiry(async () => {
+      const sig = await connection.sendRawTransaction(raw, { skipPreflight: false, preflightCommitment: "confirmed" });
+      await confirmAll([sig], 3000);
+    });
   };
   await push();
 
   const market = await createExchange(connection, ids, admin);
-  await sendInstructions(connection, ids, [poolCreate(ids, { admin: admin.publicKey, feed, collateralMint: market.mint })], [admin]);
+  await retryingExpiry(() => sendInstructions(connection, ids, [poolCreate(ids, { admin: admin.publicKey, feed, collateralMint: market.mint })], [admin]));
   const pool = poolPda(ids.futstar, feed)[0];
   await provideLiquidity(connection, ids, admin, market, feed, 5_000_000_000n);
 
@@ -113,35 +139,29 @@ try {
       createAssociatedTokenAccountIdempotentInstruction(admin.publicKey, tokens[i + k]!, t.publicKey, market.mint),
       createMintToInstruction(market.mint, tokens[i + k]!, admin.publicKey, 100_000_000n),
     ]);
-    await sendAndConfirmTransaction(connection, new Transaction().add(...ixs), [admin], { commitment: "confirmed" });
-    await sendAndConfirmTransaction(connection, new Transaction().add(...group.map((t) => traderInit(ids, { owner: t.publicKey, pool }))), [admin, ...group], { commitment: "confirmed" });
+    await retryingExpiry(() => sendAndConfirmTransaction(connection, new Transaction().add(...ixs), [admin], { commitment: "confirmed" }));
+    await retryingExpiry(() => sendAndConfirmTransaction(connection, new Transaction().add(...group.map((t) => traderInit(ids, { owner: t.publicKey, pool }))), [admin, ...group], { commitment: "confirmed" }));
   }
 
-  /** Signs one transaction per trader, sends them all, waits until every one is confirmed. */
+  /**
+   * Signs one transaction per trader, sends them all, waits until every one is confirmed; those
+   * the chain never saw (blockhash gone) are signed again with a fresh one.
+   */
   const burst = async (build: (i: number) => { ixs: TransactionInstruction[]; signers: Keypair[] }): Promise<number> => {
-    const { blockhash } = await connection.getLatestBlockhash("confirmed");
-    const raws = traders.map((_, i) => {
-      const { ixs, signers } = build(i);
-      const tx = new Transaction({ feePayer: signers[0]!.publicKey, recentBlockhash: blockhash }).add(...ixs);
-      tx.sign(...signers);
-      return tx.serialize();
-    });
-    const signatures = await Promise.all(raws.map((raw) => connection.sendRawTransaction(raw, { skipPreflight: true, maxRetries: 0 })));
-    const pending = new Set(signatures);
-    let failed = 0;
-    while (pending.size > 0) {
-      const batch = [...pending].slice(0, 256);
-      const { value } = await connection.getSignatureStatuses(batch);
-      value.forEach((s, k) => {
-        if (s && (s.confirmationStatus === "confirmed" || s.confirmationStatus === "finalized")) {
-          if (s.err !== null) failed++;
-          pending.delete(batch[k]!);
-        }
+    let todo = traders.map((_, i) => i);
+    while (todo.length > 0) {
+      const { blockhash } = await connection.getLatestBlockhash("confirmed");
+      const signed = todo.map((i) => {
+        const { ixs, signers } = build(i);
+        const tx = new Transaction({ feePayer: signers[0]!.publicKey, recentBlockhash: blockhash }).add(...ixs);
+        tx.sign(...signers);
+        return { i, raw: tx.serialize() };
       });
-      if (pending.size > 0) await new Promise((r) => setTimeout(r, 5));
+      const signatures = await Promise.all(signed.map((s) => connection.sendRawTransaction(s.raw, { skipPreflight: true, maxRetries: 0 })));
+      const landed = await confirmAll(signatures, 4000);
+      todo = signed.filter((_, k) => !landed.has(signatures[k]!)).map((s) => s.i);
     }
-    if (failed > 0) throw new Error(`${failed} of ${raws.length} transactions failed on chain`);
-    return raws.length;
+    return traders.length;
   };
 
   let confirmed = 0;
@@ -159,10 +179,10 @@ try {
       busyMs += performance.now() - t0;
     };
     await timed(() => burst((i) => ({ ixs: [positionRequestOpen(ids, { owner: traders[i]!.publicKey, pool, feed, positionId: id, ownerToken: tokens[i]!, side: i % 2, leverage: 2, collateral: 100_000n, durationS: 300 })], signers: [traders[i]!] })));
-    await push(); // a sample at or after the requests: fills may price
+    await push(BigInt(IN_PLAY_DELAY_S)); // a sample past the in-play delay: fills may price
     await timed(() => burst((i) => ({ ixs: [positionFillOpen(ids, accounts(i))], signers: [admin] })));
     await timed(() => burst((i) => ({ ixs: [positionRequestClose(ids, { owner: traders[i]!.publicKey, position: accounts(i).position })], signers: [traders[i]!] })));
-    await push();
+    await push(BigInt(IN_PLAY_DELAY_S));
     await timed(() => burst((i) => ({ ixs: [positionFillClose(ids, accounts(i))], signers: [admin] })));
   }
   console.log(`tx_per_sec ${Math.round((confirmed / busyMs) * 1000)} (slot_time_ms ${SLOT_MS}; ${confirmed} open/close transactions confirmed in ${Math.round(busyMs)} ms, ${TRADERS} traders x ${ROUNDS} rounds)`);
