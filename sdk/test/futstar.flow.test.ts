@@ -28,6 +28,7 @@ import {
   math,
   poolCreate,
   poolDeposit,
+  poolSettleAll,
   poolPda,
   positionFillClose,
   positionFillOpen,
@@ -209,6 +210,20 @@ describe("futstar main flow through the SDK (real futstar.so + momentum_oracle.s
     expect(settled.exitIndex).toBe(4900);
     const expected = math.settle({ side: math.Side.Long, collateral, notional, entryBps: 5400n, maxProfit: big(filled.maxProfit) }, 4900n, 10n);
     expect(big(settled.payout)).toBe(expected.payout);
+
+    // Match over with a request still pending: the settlement crank's batch refunds it whole.
+    push(big(filled.expiryTs) + 10n, 4800);
+    sendOk(svm, [open(2n, 60)], owner);
+    const third = positionPda(ids.futstar, trader, 2n)[0];
+    const beforeRefund = tokenBalance(svm, ownerToken);
+    const escrow = collateral + math.fee(notional, 10n);
+    push(big(filled.expiryTs) + 11n, 4800, FeedStatus.Ended);
+    const settleAll = send(svm, [poolSettleAll(ids, { pool, feed, entries: [{ position: third, trader, ownerToken }] })], payer);
+    if (!settleAll.ok) throw new Error(`pool_settle_all failed:\n${settleAll.logs.join("\n")}`);
+    cu["pool_settle_all (1 position)"] = settleAll.computeUnits;
+    expect(positionStatusOf(decodeFutstarAccount("position", accountData(svm, third)!))).toBe(PositionStatus.Rejected);
+    expect(tokenBalance(svm, ownerToken) - beforeRefund).toBe(escrow);
+    expect(decodeEvents(settleAll.logs, ids).map((e) => e.name)).toEqual(["positionVoided", "poolStatusChanged"]);
 
     // A real failure decodes to the IDL's name: filling a closed position again.
     const failed = send(svm, [positionFillOpen(ids, accounts)], payer);
