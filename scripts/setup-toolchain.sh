@@ -5,7 +5,8 @@
 source "$(dirname "$0")/lib/common.sh"
 
 need_apt=0
-if ! "$DEBIAN_RUSTC" -vV 2>/dev/null | grep -q '^release: 1\.9[6-9]'; then need_apt=1; fi
+rustc_release=$("$DEBIAN_RUSTC" -vV 2>/dev/null | sed -n 's/^release: //p' || true)
+case "$rustc_release" in 1.9[6-9].*) ;; *) need_apt=1 ;; esac
 [ -d /usr/lib/rustlib/src/rust/library/core ] || need_apt=1
 [ -x /usr/lib/llvm-22/bin/llvm-config ] || need_apt=1
 if [ "$need_apt" = 1 ]; then
