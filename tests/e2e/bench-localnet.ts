@@ -6,13 +6,16 @@
  * Each line says the slot time used. Env: BENCH_SLOT_MS (default 20), BENCH_TRADERS (200),
  * BENCH_ROUNDS (3), BENCH_PUSHES (200).
  */
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
 
 import {
+  FeedStatus,
   type ProgramIds,
   decodeOracleAccount,
+  feedCreate,
+  feedPda,
+  oracleConfigInit,
+  oraclePushInstructions,
   poolCreate,
   poolPda,
   positionFillClose,
@@ -28,23 +31,8 @@ import { createAssociatedTokenAccountIdempotentInstruction, createMintToInstruct
 import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, SystemProgram, Transaction, type TransactionInstruction, sendAndConfirmTransaction } from "@solana/web3.js";
 
 import { timeTravel } from "../localnet/cheatcodes.js";
-import { repoRoot, startLocalnet } from "../localnet/spawn.js";
+import { startLocalnet } from "../localnet/spawn.js";
 import { IN_PLAY_DELAY_S, createExchange, provideLiquidity, retryingExpiry } from "./market.js";
-import { configInitInstruction } from "./oracle-setup.js";
-
-interface OracleUpdate {
-  feed: PublicKey;
-  seq: bigint;
-  ts: bigint;
-  status: 0 | 1 | 2 | 3 | 4;
-  suspended: boolean;
-  indexBps: number;
-  components: readonly [number, number, number, number, number];
-}
-interface OracleMessageModule {
-  oracleCodec(programId: PublicKey): { pushInstructions(updates: readonly OracleUpdate[], signers: readonly Keypair[]): TransactionInstruction[] };
-  feedCreateInstruction(programId: PublicKey, admin: PublicKey, match: { matchId: Uint8Array; home: string; away: string }): { feed: PublicKey; instruction: TransactionInstruction };
-}
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const SLOT_MS = env("BENCH_SLOT_MS", 20);
@@ -52,13 +40,11 @@ const TRADERS = env("BENCH_TRADERS", 200);
 const ROUNDS = env("BENCH_ROUNDS", 3);
 const PUSHES = env("BENCH_PUSHES", 200);
 
-const oracleMessage = (await import(pathToFileURL(join(repoRoot, "keeper/src/chain/oracle-message.ts")).href)) as OracleMessageModule;
 const net = await startLocalnet({ slotTimeMs: SLOT_MS });
 const connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
 const admin = net.authority;
 const ids: ProgramIds = { futstar: new PublicKey(net.programs.futstar.programId), momentumOracle: new PublicKey(net.programs.momentum_oracle.programId) };
 const signer = Keypair.generate();
-const codec = oracleMessage.oracleCodec(ids.momentumOracle);
 
 /** Polls statuses until every signature is confirmed or `windowMs` passes; throws on a failed one. */
 async function confirmAll(signatures: readonly string[], windowMs: number): Promise<Set<string>> {
@@ -89,15 +75,17 @@ try {
   await retryingExpiry(() => sendAndConfirmTransaction(
     connection,
     new Transaction().add(
-      configInitInstruction(ids.momentumOracle, new PublicKey(net.programs.momentum_oracle.programData), admin, {
-        admin: admin.publicKey, signers: [signer.publicKey], quorum: 1, maxMoveBpsPerSec: 10_000, maxStalenessS: 600, maxFutureSkewS: 30, timelockDelayS: 60,
+      oracleConfigInit(ids, {
+        authority: admin.publicKey,
+        params: { admin: admin.publicKey, signers: [signer.publicKey], quorum: 1, maxMoveBpsPerSec: 10_000, maxStalenessS: 600, maxFutureSkewS: 30, timelockDelayS: 60 },
       }),
     ),
     [admin],
     { commitment: "confirmed" },
   ));
-  const { feed, instruction } = oracleMessage.feedCreateInstruction(ids.momentumOracle, admin.publicKey, { matchId: new Uint8Array(32).fill(7), home: "Bench Home", away: "Bench Away" });
-  await retryingExpiry(() => sendAndConfirmTransaction(connection, new Transaction().add(instruction), [admin], { commitment: "confirmed" }));
+  const matchId = new Uint8Array(32).fill(7);
+  const feed = feedPda(ids.momentumOracle, matchId)[0];
+  await retryingExpiry(() => sendAndConfirmTransaction(connection, new Transaction().add(feedCreate(ids, { admin: admin.publicKey, matchId, homeTeam: "Bench Home", awayTeam: "Bench Away" })), [admin], { commitment: "confirmed" }));
   let seq = 0n;
   // The feed's creation time: the first update must come later for the index to move.
   let lastTs = await chainNow();
@@ -108,7 +96,7 @@ try {
     if (ts > now) await timeTravel(net.rpcUrl, { absoluteTimestamp: Number(ts) * 1000 });
     lastTs = ts;
     seq += 1n;
-    const tx = new Transaction().add(...codec.pushInstructions([{ feed, seq, ts, status: 1, suspended: false, indexBps: 5000 + Number(seq % 50n), components: [5000, 5000, 5000, 5000, 5000] }], [signer]));
+    const tx = new Transaction().add(...oraclePushInstructions(ids, [{ feed, seq, ts, status: FeedStatus.Live, suspended: false, indexBps: 5000 + Number(seq % 50n), components: [5000, 5000, 5000, 5000, 5000] }], [signer]));
     tx.feePayer = admin.publicKey;
     tx.recentBlockhash = (await connection.getLatestBlockhash("confirmed")).blockhash;
     tx.sign(admin);

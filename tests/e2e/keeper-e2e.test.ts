@@ -21,6 +21,7 @@ import {
   feedSamples,
   fetchAllFutstar,
   math,
+  oracleConfigInit,
   positionPda,
   positionRequestClose,
   positionRequestOpen,
@@ -38,7 +39,6 @@ import { timeTravel } from "../localnet/cheatcodes.js";
 import { type Localnet, repoRoot, startLocalnet } from "../localnet/spawn.js";
 import { runKeeperCli, startKeeper } from "./keeper-process.js";
 import { type Market, type TraderWallet, createExchange, newTrader, provideLiquidity, retryingExpiry } from "./market.js";
-import { configInitInstruction } from "./oracle-setup.js";
 
 const DATA_DIR = process.env.FUTSTAR_DATA_DIR ?? join(repoRoot, "..", "shared", "data");
 const FINAL = join(DATA_DIR, "wyscout", "2058017.json");
@@ -66,16 +66,11 @@ beforeAll(async () => {
   net = await startLocalnet({ slotTimeMs: 40 });
   connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
   ids = { futstar: new PublicKey(net.programs.futstar.programId), momentumOracle: new PublicKey(net.programs.momentum_oracle.programId) };
-  const oracle = configInitInstruction(ids.momentumOracle, new PublicKey(net.programs.momentum_oracle.programData), net.authority, {
-    admin: net.authority.publicKey,
-    signers: signers.map((s) => s.publicKey),
-    quorum: 2,
-    maxMoveBpsPerSec: 10_000,
-    maxStalenessS: 600,
-    maxFutureSkewS: 30,
-    timelockDelayS: 60,
+  const oracle = oracleConfigInit(ids, {
+    authority: net.authority.publicKey,
+    params: { admin: net.authority.publicKey, signers: signers.map((s) => s.publicKey), quorum: 2, maxMoveBpsPerSec: 10_000, maxStalenessS: 600, maxFutureSkewS: 30, timelockDelayS: 60 },
   });
-  await sendAndConfirmTransaction(connection, new Transaction().add(oracle), [net.authority], { commitment: "confirmed" });
+  await retryingExpiry(() => sendAndConfirmTransaction(connection, new Transaction().add(oracle), [net.authority], { commitment: "confirmed" }));
   market = await createExchange(connection, ids, net.authority);
   signers.forEach((s, i) => writeFileSync(join(dir, `signer${i}.json`), JSON.stringify([...s.secretKey])));
 }, 900_000);

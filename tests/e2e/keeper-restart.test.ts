@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { decodeOracleAccount, feedSamples } from "@futstar/sdk";
+import { decodeOracleAccount, feedSamples, oracleConfigInit } from "@futstar/sdk";
 import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, Transaction, sendAndConfirmTransaction } from "@solana/web3.js";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { timeTravel } from "../localnet/cheatcodes.js";
 import { type Localnet, repoRoot, startLocalnet } from "../localnet/spawn.js";
 import { runKeeperCli, startKeeper } from "./keeper-process.js";
-import { configInitInstruction } from "./oracle-setup.js";
+import { retryingExpiry } from "./market.js";
 
 const DATA_DIR = process.env.FUTSTAR_DATA_DIR ?? join(repoRoot, "..", "shared", "data");
 const MATCH_FILE = join(DATA_DIR, "wyscout", "2058003.json");
@@ -30,10 +30,12 @@ const signers = [Keypair.generate()];
 beforeAll(async () => {
   net = await startLocalnet({ slotTimeMs: 40 });
   connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
-  const ix = configInitInstruction(new PublicKey(net.programs.momentum_oracle.programId), new PublicKey(net.programs.momentum_oracle.programData), net.authority, {
-    admin: net.authority.publicKey, signers: signers.map((s) => s.publicKey), quorum: 1, maxMoveBpsPerSec: 10_000, maxStalenessS: 600, maxFutureSkewS: 30, timelockDelayS: 60,
+  const ids = { futstar: new PublicKey(net.programs.futstar.programId), momentumOracle: new PublicKey(net.programs.momentum_oracle.programId) };
+  const ix = oracleConfigInit(ids, {
+    authority: net.authority.publicKey,
+    params: { admin: net.authority.publicKey, signers: signers.map((s) => s.publicKey), quorum: 1, maxMoveBpsPerSec: 10_000, maxStalenessS: 600, maxFutureSkewS: 30, timelockDelayS: 60 },
   });
-  await sendAndConfirmTransaction(connection, new Transaction().add(ix), [net.authority], { commitment: "confirmed" });
+  await retryingExpiry(() => sendAndConfirmTransaction(connection, new Transaction().add(ix), [net.authority], { commitment: "confirmed" }));
   writeFileSync(join(dir, "signer0.json"), JSON.stringify([...signers[0]!.secretKey]));
   // The feed gap: the same match without ten minutes of first-half events (key order kept: the
   // Wyscout adapter reads the home team from the text).

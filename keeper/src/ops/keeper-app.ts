@@ -223,6 +223,6 @@ export function configuredAdapter(ctx: AdapterContext): ChainAdapter {
     sender: ctx.sender,
     operator: ctx.operator,
     collateralMint: ctx.config.collateralMint ? new PublicKeyClass(ctx.config.collateralMint) : null,
-    oracle: { codec: oracleCodec(ids.momentumOracle), feedCreate: (admin, match) => feedCreateInstruction(ids.momentumOracle, admin, match) },
+    oracle: { codec: oracleCodec(ids), feedCreate: (admin, match) => feedCreateInstruction(ids, admin, match) },
   });
 }

@@ -10,7 +10,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { programError } from "@futstar/sdk";
-import { Connection, Keypair, type PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
+import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFeed } from "../../src/chain/feed-reader.js";
 import { FeedStatus, type FeedStatusCode } from "../../src/chain/oracle-codec.js";
@@ -50,7 +50,7 @@ async function newFeed(): Promise<PublicKey> {
   const matchId = new Uint8Array(32);
   matchId[0] = ++feedCount;
   matchId[1] = 0xaa;
-  const { feed, instruction } = feedCreateInstruction(oracle, net.authority.publicKey, { matchId, home: `Home ${feedCount}`, away: `Away ${feedCount}` });
+  const { feed, instruction } = feedCreateInstruction({ futstar: new PublicKey(net.programs.futstar.programId), momentumOracle: oracle }, net.authority.publicKey, { matchId, home: `Home ${feedCount}`, away: `Away ${feedCount}` });
   await sendOk(net, [instruction], []);
   return feed;
 }
@@ -73,7 +73,7 @@ function pusher(url: string, store: KeeperStore, metrics = new KeeperMetrics()):
   return new OraclePusher({
     store,
     sender,
-    codec: oracleCodec(oracle),
+    codec: oracleCodec({ futstar: new PublicKey(net.programs.futstar.programId), momentumOracle: oracle }),
     signers,
     chainSeq: async (feed) => (await readFeed(pool, feed))?.seq ?? 0n,
     describe: (f) => (f.code === null ? f.text : programError("momentumOracle", f.code)?.name ?? String(f.code)),

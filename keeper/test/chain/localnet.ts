@@ -1,11 +1,11 @@
 /**
- * The real localnet for keeper tests: `tests/localnet/spawn.ts` (owned by the localnet work) and
- * the oracle's `config_init` helper from `tests/e2e/`, loaded at run time so the keeper's
- * tsconfig stays within keeper/.
+ * The real localnet for keeper tests: `tests/localnet/spawn.ts` (owned by the localnet work),
+ * loaded at run time so the keeper's tsconfig stays within keeper/.
  */
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Keypair, PublicKey, type Transaction, type TransactionInstruction } from "@solana/web3.js";
+import { oracleConfigInit } from "@futstar/sdk";
+import { type Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
 import { ZeroFeeSource } from "../../src/chain/priority-fee.js";
 import { RpcPool } from "../../src/chain/rpc-pool.js";
 import { TxSender } from "../../src/chain/tx-sender.js";
@@ -29,20 +29,6 @@ interface SpawnModule {
   startLocalnet(options: { slotTimeMs?: number; timeoutMs?: number }): Promise<RunningLocalnet>;
 }
 
-export interface OracleParams {
-  readonly admin: PublicKey;
-  readonly signers: readonly PublicKey[];
-  readonly quorum: number;
-  readonly maxMoveBpsPerSec: number;
-  readonly maxStalenessS: number;
-  readonly maxFutureSkewS: number;
-  readonly timelockDelayS: number;
-}
-
-interface OracleSetupModule {
-  configInitInstruction(programId: PublicKey, programData: PublicKey, authority: Keypair, params: OracleParams): Transaction["instructions"][number];
-}
-
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(repoRoot, path)).href)) as T;
 
@@ -53,16 +39,11 @@ export async function startLocalnet(slotTimeMs = 50): Promise<RunningLocalnet> {
 
 /** Creates the oracle config with `signers` (quorum = all of them) and permissive guard rails for tests. */
 export async function initOracle(net: RunningLocalnet, signers: readonly Keypair[], maxMoveBpsPerSec = 10_000): Promise<PublicKey> {
-  const { configInitInstruction } = await load<OracleSetupModule>("tests/e2e/oracle-setup.ts");
   const programId = new PublicKey(net.programs.momentum_oracle.programId);
-  const ix = configInitInstruction(programId, new PublicKey(net.programs.momentum_oracle.programData), net.authority, {
-    admin: net.authority.publicKey,
-    signers: signers.map((s) => s.publicKey),
-    quorum: signers.length,
-    maxMoveBpsPerSec,
-    maxStalenessS: 600,
-    maxFutureSkewS: 30,
-    timelockDelayS: 60,
+  const ids = { futstar: new PublicKey(net.programs.futstar.programId), momentumOracle: programId };
+  const ix = oracleConfigInit(ids, {
+    authority: net.authority.publicKey,
+    params: { admin: net.authority.publicKey, signers: signers.map((s) => s.publicKey), quorum: signers.length, maxMoveBpsPerSec, maxStalenessS: 600, maxFutureSkewS: 30, timelockDelayS: 60 },
   });
   await sendOk(net, [ix], []);
   return programId;
