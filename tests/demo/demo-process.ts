@@ -54,11 +54,18 @@ export interface DemoProcess {
   interrupt(timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** The caller's env without tsx's own settings (a relative TSX_TSCONFIG_PATH breaks the demo's tsx steps). */
+function cleanEnv(extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const k of Object.keys(out)) if (k.startsWith("TSX_")) delete out[k];
+  return out;
+}
+
 export function startDemo(args: readonly string[], env: Readonly<Record<string, string>> = {}): DemoProcess {
   const child = spawn("bash", [join(repoRoot, "scripts/demo.sh"), ...args], {
     cwd: repoRoot,
     detached: true, // its own process group, as a terminal job
-    env: { ...process.env, ...env },
+    env: cleanEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];

@@ -66,7 +66,7 @@ export function OpenPositionFormUi(props: OpenPositionFormProps) {
           onChange={(e) => setCollateralText(e.target.value)}
           aria-invalid={!result.ok && result.field === "collateral"}
         />
-        <span className="muted small">min {formatAmount(limits.minCollateral, decimals)}</span>
+        <span className="muted small">min {formatAmount(limits.minCollateral, decimals, decimals)}</span>
       </label>
       <label>
         Leverage: {leverage}×

@@ -17,6 +17,8 @@ type Exchange = FutstarAccounts["exchange"];
 type Int = { toString(): string } | number;
 const big = (v: Int): bigint => BigInt(v.toString());
 const num = (v: Int): number => Number(v.toString());
+/** On-chain 0/1 flags: the SDK decodes them as booleans (IDL `bool`); older decoders gave numbers. */
+export const flag = (v: boolean | Int): boolean => (typeof v === "boolean" ? v : num(v) !== 0);
 
 const MATCH_STATUS: readonly MatchStatus[] = ["scheduled", "live", "halftime", "ended", "abandoned"];
 const POOL_STATUS: readonly PoolStatus[] = ["open", "paused", "settling", "closed"];
@@ -44,12 +46,12 @@ export function isSyntheticMatchId(matchId: readonly number[] | Uint8Array): boo
 }
 
 /** Ring samples oldest first: the ring holds `ringLen` samples ending just before `ringHead`. */
-export function ringSamples(ring: readonly { ts: Int; indexBps: Int; suspended: Int }[], head: number, len: number): MomentumSample[] {
+export function ringSamples(ring: readonly { ts: Int; indexBps: Int; suspended: boolean | Int }[], head: number, len: number): MomentumSample[] {
   const cap = ring.length;
   const out: MomentumSample[] = [];
   for (let i = 0; i < Math.min(len, cap); i++) {
     const s = ring[(head - len + i + cap * 2) % cap];
-    if (s !== undefined) out.push({ ts: num(s.ts), indexBps: num(s.indexBps), suspended: num(s.suspended) !== 0 });
+    if (s !== undefined) out.push({ ts: num(s.ts), indexBps: num(s.indexBps), suspended: flag(s.suspended) });
   }
   return out;
 }
@@ -63,7 +65,7 @@ export function feedToView(address: PublicKey, f: Feed): MatchView {
     status: pick(MATCH_STATUS, num(f.status), "feed.status"),
     indexBps: num(f.indexBps),
     components: { possession: c[0] ?? 5000, shots: c[1] ?? 5000, xg: c[2] ?? 5000, fieldTilt: c[3] ?? 5000, recentEvents: c[4] ?? 5000 },
-    suspended: num(f.suspended) !== 0,
+    suspended: flag(f.suspended),
     seq: big(f.seq),
     lastUpdateTs: num(f.lastUpdateTs),
     synthetic: isSyntheticMatchId(f.matchId),
