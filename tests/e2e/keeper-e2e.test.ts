@@ -215,6 +215,10 @@ describe("keeper + chain + SDK clients on a real match", () => {
       engine.set(`${t.period}/${t.t_ms}`, { index: t.index, suspended: t.suspended });
     }
     const db = new Database(join(dir, "keeper.db"), { readonly: true });
+    // The crank's own record: every fill and settlement ended done (or done by someone else).
+    const cranks = db.prepare("SELECT kind, state, last_error FROM crank_work").all() as { kind: string; state: string; last_error: string | null }[];
+    expect(cranks.filter((c) => c.state === "failed")).toEqual([]);
+    expect(new Set(cranks.map((c) => c.kind))).toEqual(new Set(["fill_open", "fill_close", "settle_position", "settle_pool"]));
     const pushed = db.prepare("SELECT seq, period, t_ms, ts, index_bps, suspended, status, state, error FROM pushed_updates WHERE match_key = ? ORDER BY seq").all(MATCH) as {
       seq: number; period: number; t_ms: number; ts: number; index_bps: number; suspended: number; status: number; state: string; error: string | null;
     }[];
