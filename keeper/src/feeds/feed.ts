@@ -24,4 +24,4 @@ export interface LoadedMatch {
   readonly unmapped: Record<string, number>;
 }
 
-export { loadMatch, parseMatch, detectProvider } from "./load.js";
+export { loadMatch, parseMatch, detectProvider, parseMatchSource, MatchSourceError, DEFAULT_SYNTHETIC_SEED, type MatchSource } from "./load.js";

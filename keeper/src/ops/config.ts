@@ -17,17 +17,31 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
+import { MatchSourceError, parseMatchSource } from "../feeds/load.js";
 import { LOG_LEVELS } from "./log.js";
 
 const url = z.string().refine((s) => /^(https?|wss?):\/\/[^\s]+$/.test(s), "must be an http(s) or ws(s) URL");
 
-const matchSchema = z.object({
-  key: z.string().min(1).max(64),
-  source: z.string().min(1),
-  provider: z.enum(["wyscout", "statsperform", "opta", "statsbomb"]).optional(),
-  /** Match seconds per wall second for replays (1 = real time). */
-  speed: z.number().positive().default(1),
-});
+const matchSchema = z
+  .object({
+    key: z.string().min(1).max(64),
+    /** A path, an http(s) URL, or `synthetic` / `synthetic:<seed>` (the generated match). */
+    source: z.string().min(1),
+    provider: z.enum(["wyscout", "statsperform", "opta", "statsbomb"]).optional(),
+    /** Match seconds per wall second for replays (1 = real time). */
+    speed: z.number().positive().default(1),
+  })
+  .superRefine((m, ctx) => {
+    let synthetic: boolean;
+    try {
+      synthetic = parseMatchSource(m.source).kind === "synthetic";
+    } catch (err) {
+      if (!(err instanceof MatchSourceError)) throw err;
+      ctx.addIssue({ code: "custom", path: ["source"], message: err.detail });
+      return;
+    }
+    if (synthetic && m.provider !== undefined) ctx.addIssue({ code: "custom", path: ["provider"], message: `does not apply to the synthetic match, got '${m.provider}'` });
+  });
 
 export const configSchema = z.object({
   rpcUrls: z.array(url).min(1),
@@ -109,7 +123,8 @@ export function parseConfig(raw: unknown, env: Env = {}, baseDir = process.cwd()
   }
   const c = result.data;
   const at = (p: string): string => resolve(baseDir, p);
-  const isUrl = (s: string): boolean => /^https?:\/\//.test(s);
+  // The synthetic match and URLs are not paths.
+  const notAPath = (s: string): boolean => /^https?:\/\//.test(s) || parseMatchSource(s).kind === "synthetic";
   return {
     ...c,
     dbPath: c.dbPath === ":memory:" ? c.dbPath : at(c.dbPath),
@@ -118,7 +133,7 @@ export function parseConfig(raw: unknown, env: Env = {}, baseDir = process.cwd()
       operator: c.keypairs.operator === undefined ? undefined : at(c.keypairs.operator),
       oracleSigners: c.keypairs.oracleSigners.map(at),
     },
-    matches: c.matches.map((m) => ({ ...m, source: isUrl(m.source) ? m.source : at(m.source) })),
+    matches: c.matches.map((m) => ({ ...m, source: notAPath(m.source) ? m.source : at(m.source) })),
   };
 }
 

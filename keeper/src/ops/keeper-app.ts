@@ -3,7 +3,6 @@
  * adapter, pusher, loop and cranker; serves /metrics and /healthz; stops gracefully when
  * `signal` aborts (the current round finishes, nothing is left half-written).
  */
-import { createHash } from "node:crypto";
 import { type Keypair, type PublicKey, PublicKey as PublicKeyClass } from "@solana/web3.js";
 import { Cranker } from "../chain/cranks.js";
 import type { ChainAdapter } from "../chain/chain-adapter.js";
@@ -17,12 +16,12 @@ import { failureFromStatusErr } from "../chain/tx-error.js";
 import { TxSender } from "../chain/tx-sender.js";
 import { feedCreateInstruction, oracleCodec } from "../chain/oracle-message.js";
 import { sdkChainAdapter } from "../chain/sdk-adapter.js";
-import { loadMatch } from "../feeds/feed.js";
 import { KeeperStore } from "../store/keeper-store.js";
 import { ConfigError, type KeeperConfig } from "./config.js";
 import { startOpsServer } from "./http.js";
 import { loadKeypair } from "./keypair-file.js";
 import type { Logger } from "./log.js";
+import { loadConfiguredMatch } from "./match-id.js";
 import { KeeperMetrics } from "./metrics.js";
 import { sleepUnlessAborted } from "./shutdown.js";
 
@@ -56,10 +55,7 @@ export interface AppOptions {
   readonly oracleClock?: "wall" | "chain" | (() => Promise<bigint>);
 }
 
-/** The 32-byte on-chain match id: sha256 of "provider:matchId". */
-export function onChainMatchId(provider: string, matchId: string): Buffer {
-  return createHash("sha256").update(`${provider}:${matchId}`).digest();
-}
+export { onChainMatchId, syntheticMatchId } from "./match-id.js";
 
 async function reconcile(store: KeeperStore, pool: RpcPool, feed: string, log: Logger): Promise<void> {
   const open = store.unresolved(feed).filter((u) => u.signature);
@@ -121,9 +117,8 @@ async function startWithStore(config: KeeperConfig, options: AppOptions, store: 
   });
   const cranker = new Cranker({ store, sender, source: adapter.crankSource, alreadyDone: (f) => adapter.alreadyDone(f), describe: (f) => adapter.describe(f, "futstar"), metrics, log });
 
-  for (const m of config.matches) {
-    const loaded = await loadMatch(m.source, m.provider);
-    const matchId = onChainMatchId(loaded.info.provider, loaded.info.matchId);
+  for (const [i, m] of config.matches.entries()) {
+    const { loaded, matchId } = await loadConfiguredMatch(m, i);
     store.upsertMatch({ matchKey: m.key, matchId: matchId.toString("hex"), provider: loaded.info.provider, home: loaded.info.home.name, away: loaded.info.away.name, source: m.source });
     const feed: PublicKey = await adapter.ensureFeed({ matchId, home: loaded.info.home.name, away: loaded.info.away.name });
     const poolKey = await adapter.ensurePool(feed);

@@ -1,18 +1,19 @@
 /**
- * `replay <file|url> [--provider p] [--speed N|max] [--chart out.svg] [--json]`: replays a
- * whole match through the momentum engine as if live.
+ * `replay <file|url|synthetic[:seed]> [--provider p] [--speed N|max] [--chart out.svg] [--json]`:
+ * replays a whole match (or the seeded synthetic one) through the momentum engine as if live.
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { renderMomentumSvg } from "../../chart/momentum-svg.js";
 import { type EngineIssue, type MomentumTick, planReplay, replayMatch } from "../../engine/index.js";
 import { loadMatch } from "../../feeds/feed.js";
-import type { ReplayProvider } from "../../feeds/load.js";
+import { DEFAULT_SYNTHETIC_SEED, type MatchSource, MatchSourceError, parseMatchSource, type ReplayProvider } from "../../feeds/load.js";
 import type { CliCommand } from "../command.js";
 import { minuteLine, progressLine, tickJson } from "../format.js";
 import { type CliIo, UsageError } from "../io.js";
 
 const PROVIDERS: readonly ReplayProvider[] = ["wyscout", "statsperform", "opta", "statsbomb"];
+const SOURCE_ARG = "<file|url|synthetic[:seed]>";
 
 export interface ReplayOptions {
   readonly source: string;
@@ -43,23 +44,33 @@ export function parseReplayArgs(args: readonly string[]): ReplayOptions {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError("missing <file|url> to replay");
-  if (positionals.length > 1) throw new UsageError(`expected one <file|url>, got ${positionals.length}: ${positionals.join(" ")}`);
+  if (positionals.length === 0) throw new UsageError(`missing ${SOURCE_ARG} to replay`);
+  if (positionals.length > 1) throw new UsageError(`expected one ${SOURCE_ARG}, got ${positionals.length}: ${positionals.join(" ")}`);
+  const source = positionals[0] as string;
+  let parsedSource: MatchSource;
+  try {
+    parsedSource = parseMatchSource(source, SOURCE_ARG);
+  } catch (err) {
+    if (err instanceof MatchSourceError) throw new UsageError(err.message);
+    throw err;
+  }
   const provider = values.provider;
   if (provider !== undefined && !PROVIDERS.includes(provider as ReplayProvider)) {
     throw new UsageError(`--provider must be one of ${PROVIDERS.join("|")}, got '${provider}'`);
   }
+  if (provider !== undefined && parsedSource.kind === "synthetic") throw new UsageError(`--provider does not apply to the synthetic match, got '${provider}'`);
   let speed: number | null = null;
   if (values.speed !== undefined && values.speed !== "max") {
     speed = Number(values.speed);
     if (!Number.isFinite(speed) || speed <= 0) throw new UsageError(`--speed must be a positive number or 'max', got '${values.speed}'`);
   }
   if (values.chart !== undefined && values.chart.trim() === "") throw new UsageError("--chart needs an output path");
-  return { source: positionals[0] as string, provider: provider as ReplayProvider | undefined, speed, chart: values.chart, json: values.json };
+  return { source, provider: provider as ReplayProvider | undefined, speed, chart: values.chart, json: values.json };
 }
 
 async function replay(options: ReplayOptions, io: CliIo): Promise<number> {
-  const source = /^https?:\/\//i.test(options.source) ? options.source : resolve(io.cwd, options.source);
+  const parsed = parseMatchSource(options.source, SOURCE_ARG);
+  const source: MatchSource = parsed.kind === "synthetic" || /^https?:\/\//i.test(parsed.location) ? parsed : { kind: "file", location: resolve(io.cwd, parsed.location) };
   const match = await loadMatch(source, options.provider);
   const { info, events } = match;
   // stdout carries only JSON lines with --json; everything for people then goes to stderr.
@@ -125,7 +136,7 @@ async function replay(options: ReplayOptions, io: CliIo): Promise<number> {
 
 export const replayCommand: CliCommand = {
   name: "replay",
-  usage: "replay <file|url> [--provider wyscout|statsperform|opta|statsbomb] [--speed N|max] [--chart out.svg] [--json]",
-  summary: "replay a recorded match through the momentum engine (auto-detects the provider; --speed max by default)",
+  usage: `replay ${SOURCE_ARG} [--provider wyscout|statsperform|opta|statsbomb] [--speed N|max] [--chart out.svg] [--json]`,
+  summary: `replay a recorded match through the momentum engine (auto-detects the provider; --speed max by default); \`synthetic[:seed]\` replays the generated match (seed ${DEFAULT_SYNTHETIC_SEED} by default)`,
   run: (args, io) => replay(parseReplayArgs(args), io),
 };
