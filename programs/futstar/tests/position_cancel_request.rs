@@ -1,7 +1,11 @@
 //! `position_cancel_request`: only while not yet fillable.
 mod setup;
 
-use setup::{ix, world::{World, USDC}};
+use setup::{
+    attacks::{self, Genuine},
+    ix,
+    world::{World, USDC},
+};
 use solana_signer::Signer;
 
 #[test]
@@ -48,6 +52,26 @@ fn a_request_stuck_behind_a_long_suspension_can_be_cancelled_after_the_timeout()
     }
     // Past it, still no clean sample: allowed, full refund
     w.send(ix::position_cancel_request(&w, &owner.pubkey(), &position, &t.token), &owner, &[]).expect("cancel after timeout");
+    assert_eq!(w.balance(&t.token), 100 * USDC);
+    w.assert_books_balance();
+}
+
+#[test]
+fn cancel_refuses_the_generic_attacks() {
+    // Given a pending open inside its delay (cancelling refunds the escrow)
+    let mut w = World::funded(1_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let position = w.request_open(&t, 0, 3, 10 * USDC, 300).unwrap();
+    w.tick(2, 5_000);
+    let owner = t.owner.insecure_clone();
+    let base = ix::position_cancel_request(&w, &owner.pubkey(), &position, &t.token);
+    let genuine = Genuine { exchange: w.exchange, pool: w.pool, trader: t.trader, position };
+    // The owner's signature, then the shared position accounts from index 1
+    let mut table = vec![attacks::Attack::MissingSigner(0)];
+    table.extend(attacks::position_accounts(1, &genuine));
+    table.extend(attacks::position_token_writes(1));
+    attacks::run(&mut w, "position_cancel_request", &base, &[&owner], &table);
+    w.send(base, &owner, &[]).expect("cancel");
     assert_eq!(w.balance(&t.token), 100 * USDC);
     w.assert_books_balance();
 }

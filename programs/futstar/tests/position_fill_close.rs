@@ -2,7 +2,11 @@
 //! the in-play delay, paid to the owner; closing someone else's position fails.
 mod setup;
 
-use setup::{feed, ix, world::{World, USDC}};
+use setup::{
+    attacks::{self, Genuine},
+    feed, ix,
+    world::{World, USDC},
+};
 use solana_signer::Signer;
 
 #[test]
@@ -57,5 +61,23 @@ fn nobody_else_can_close_or_redirect_the_payout() {
     i.accounts[3].pubkey = t.trader;
     assert_eq!(w.fail(i, &payer, &[]), 6003);
     w.send(ix::position_fill_close(&w, &position, &t.token), &payer, &[]).expect("fill close");
+    w.assert_books_balance();
+}
+
+#[test]
+fn fill_close_refuses_the_generic_attacks() {
+    // Given a close request of a winning long, past the delay (the fill pays out)
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let position = w.open(&t, 0, 5, 10 * USDC, 1_800, 5_000);
+    w.send(ix::position_request_close(&w, &t.owner.pubkey(), &position), &t.owner.insecure_clone(), &[]).unwrap();
+    w.tick(6, 5_400);
+    let base = ix::position_fill_close(&w, &position, &t.token);
+    let genuine = Genuine { exchange: w.exchange, pool: w.pool, trader: t.trader, position };
+    let mut table = attacks::position_accounts(0, &genuine);
+    table.extend(attacks::position_token_writes(0));
+    attacks::run(&mut w, "position_fill_close", &base, &[], &table);
+    let payer = w.payer.insecure_clone();
+    w.send(base, &payer, &[]).expect("fill close");
     w.assert_books_balance();
 }

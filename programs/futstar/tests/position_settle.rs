@@ -1,7 +1,11 @@
 //! `position_settle`: at expiry, at the feed's history value at expiry time; once only.
 mod setup;
 
-use setup::{feed, ix, world::{World, USDC}};
+use setup::{
+    attacks::{self, Genuine},
+    feed, ix,
+    world::{World, USDC},
+};
 
 #[test]
 fn settles_at_the_sample_at_expiry_not_the_latest() {
@@ -41,5 +45,22 @@ fn match_end_positions_settle_at_the_final_index_and_abandoned_ones_do_not() {
     w.send(ix::position_settle(&w, &position, &t.token), &payer, &[]).expect("settle at end");
     assert_eq!(w.position_state(&position).exit_index, 4_000);
     assert_eq!(w.position_state(&position).realized_pnl, 2 * USDC as i64); // 20 × 1000 / 10000
+    w.assert_books_balance();
+}
+
+#[test]
+fn settle_refuses_the_generic_attacks() {
+    // Given a winning 300 s long past its expiry (settling pays out)
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let position = w.open(&t, 0, 10, 10 * USDC, 300, 5_000);
+    w.tick(301, 5_300);
+    let base = ix::position_settle(&w, &position, &t.token);
+    let genuine = Genuine { exchange: w.exchange, pool: w.pool, trader: t.trader, position };
+    let mut table = attacks::position_accounts(0, &genuine);
+    table.extend(attacks::position_token_writes(0));
+    attacks::run(&mut w, "position_settle", &base, &[], &table);
+    let payer = w.payer.insecure_clone();
+    w.send(base, &payer, &[]).expect("settle");
     w.assert_books_balance();
 }

@@ -1,6 +1,7 @@
 //! Shared LiteSVM harness: loads the SBF build of the program from `target/deploy`.
 #![allow(dead_code)]
 
+pub mod attacks;
 pub mod feed;
 pub mod ix;
 pub mod token;

@@ -79,8 +79,8 @@ impl World {
         }
     }
 
-    /// Deployed program, clock at T0, exchange initialized; no feed or pool yet.
-    pub fn bare() -> World {
+    /// Deployed program, clock at T0, mint created; the exchange NOT initialized yet.
+    pub fn uninitialized() -> World {
         let (mut svm, program_id) = super::svm_with_futstar();
         let oracle_id = Address::new_unique();
         let oracle_so = super::program_so_path("momentum_oracle");
@@ -94,10 +94,8 @@ impl World {
         let mint = Address::new_unique();
         let (exchange, _) = Address::find_program_address(&[b"exchange"], &program_id);
         let match_id = [7u8; 32];
-        let (feed, _) = Address::find_program_address(&[b"feed", &match_id], &oracle_id);
-        let (pool, _) = Address::find_program_address(&[b"pool", feed.as_ref()], &program_id);
-        let (vault, _) = Address::find_program_address(&[b"vault", pool.as_ref()], &program_id);
-        let (lp_mint, _) = Address::find_program_address(&[b"lp_mint", pool.as_ref()], &program_id);
+        let feed = Self::feed_address(&oracle_id, &match_id);
+        let (pool, vault, lp_mint) = Self::pool_addresses(&program_id, &feed);
         let mut w = World {
             svm,
             program_id,
@@ -118,10 +116,39 @@ impl World {
         };
         w.set_clock(T0, 1_000);
         w.set_raw(mint, token::mint_bytes(&Address::new_unique(), 6, 0), super::token_program_id());
+        w
+    }
+
+    /// Deployed program, clock at T0, exchange initialized; no feed or pool yet.
+    pub fn bare() -> World {
+        let mut w = World::uninitialized();
         let init = ix::exchange_init(&w, &w.config());
         let payer = w.payer.insecure_clone();
         w.send(init, &payer, &[]).expect("exchange_init");
         w
+    }
+
+    /// The oracle's feed PDA of `match_id`.
+    pub fn feed_address(oracle_id: &Address, match_id: &[u8; 32]) -> Address {
+        Address::find_program_address(&[b"feed", match_id], oracle_id).0
+    }
+
+    /// The (pool, vault, LP mint) PDAs of a feed.
+    pub fn pool_addresses(program_id: &Address, feed: &Address) -> (Address, Address, Address) {
+        let (pool, _) = Address::find_program_address(&[b"pool", feed.as_ref()], program_id);
+        let (vault, _) = Address::find_program_address(&[b"vault", pool.as_ref()], program_id);
+        let (lp_mint, _) = Address::find_program_address(&[b"lp_mint", pool.as_ref()], program_id);
+        (pool, vault, lp_mint)
+    }
+
+    /// Points the world at a second Live feed of `match_id` (written, owned by the oracle) and
+    /// that feed's pool addresses (not created): the previous pool stays as it was.
+    pub fn switch_to_new_feed(&mut self, match_id: [u8; 32]) {
+        let samples = self.feed_state.samples.clone();
+        self.feed = Self::feed_address(&self.oracle_id, &match_id);
+        self.feed_state = FeedState { match_id, samples };
+        self.write_feed();
+        (self.pool, self.vault, self.lp_mint) = Self::pool_addresses(&self.program_id, &self.feed);
     }
 
     /// Exchange + Live feed (index 5000, samples up to now) + pool.

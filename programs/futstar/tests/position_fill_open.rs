@@ -1,0 +1,44 @@
+//! `position_fill_open`: the generic account attacks on the real program (the priced fill
+//! itself is exercised in `position_request_open.rs`).
+mod setup;
+
+use setup::{
+    attacks::{self, Genuine},
+    feed, ix,
+    world::{World, USDC},
+};
+
+#[test]
+fn fill_open_refuses_the_generic_attacks() {
+    // Given a request past its in-play delay
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let position = w.request_open(&t, 0, 2, 10 * USDC, 300).unwrap();
+    w.tick(5, 5_000);
+    let base = ix::position_fill_open(&w, &position, &t.token);
+    let genuine = Genuine { exchange: w.exchange, pool: w.pool, trader: t.trader, position };
+    // When each account is attacked Then each fails with its own error
+    attacks::run(&mut w, "position_fill_open", &base, &[], &attacks::position_accounts(0, &genuine));
+    // And the untouched instruction still fills
+    let payer = w.payer.insecure_clone();
+    let meta = w.send(base, &payer, &[]).expect("fill");
+    println!("position_fill_open {} CU", meta.compute_units_consumed);
+    w.assert_books_balance();
+}
+
+#[test]
+fn a_refunding_fill_needs_writable_token_accounts() {
+    // Given a request whose fill sample is at half time (the fill refunds the escrow)
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let position = w.request_open(&t, 0, 2, 10 * USDC, 300).unwrap();
+    w.tick(4, 5_000);
+    w.push_sample(5_000, false, feed::HALF_TIME);
+    let base = ix::position_fill_open(&w, &position, &t.token);
+    // When the vault or the refund target is read-only Then the token transfer is refused
+    attacks::run(&mut w, "position_fill_open (refund)", &base, &[], &attacks::position_token_writes(0));
+    let payer = w.payer.insecure_clone();
+    w.send(base, &payer, &[]).expect("refunding fill");
+    assert_eq!(w.balance(&t.token), 100 * USDC);
+    w.assert_books_balance();
+}
