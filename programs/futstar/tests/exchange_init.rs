@@ -2,10 +2,14 @@
 mod setup;
 
 use futstar::state::exchange::Exchange;
-use setup::{ix, world::World};
+use setup::{
+    attacks::{self, code, Attack::*, E},
+    ix,
+    world::World,
+};
 use solana_address::Address;
-use solana_keypair::Keypair;
-use solana_signer::Signer;
+use solana_instruction::error::InstructionError;
+use solana_transaction_error::TransactionError;
 
 #[test]
 fn exchange_init_creates_the_exchange_with_its_config() {
@@ -25,15 +29,8 @@ fn exchange_init_creates_the_exchange_with_its_config() {
 
 #[test]
 fn exchange_init_prints_compute_units() {
-    let (mut svm, program_id) = setup::svm_with_futstar();
-    let payer = Keypair::new();
-    svm.airdrop(&payer.pubkey(), 1_000_000_000).unwrap();
-    let mut w = World::bare();
-    // A second, fresh program instance to measure init alone.
-    w.svm = svm;
-    w.program_id = program_id;
-    w.exchange = Address::find_program_address(&[b"exchange"], &program_id).0;
-    w.payer = payer.insecure_clone();
+    let mut w = World::uninitialized();
+    let payer = w.payer.insecure_clone();
     let meta = w.send(ix::exchange_init(&w, &w.config()), &payer, &[]).expect("init");
     println!("exchange_init {} CU", meta.compute_units_consumed);
 }
@@ -42,46 +39,46 @@ fn exchange_init_prints_compute_units() {
 fn exchange_init_rejects_reinitialization() {
     // Given an initialized exchange
     let mut w = World::bare();
-    // When initializing again Then the create fails (account already in use)
+    // When initializing again Then the create refuses an initialized account
     let payer = w.payer.insecure_clone();
     let err = w.send(ix::exchange_init(&w, &w.config()), &payer, &[]).unwrap_err();
-    assert!(setup::custom_error_code(&err).is_none(), "system program refuses: {:?}", err.err);
+    assert_eq!(err.err, TransactionError::InstructionError(0, InstructionError::AccountAlreadyInitialized));
     assert_eq!(w.exchange_state().config, w.config());
 }
 
 #[test]
-fn exchange_init_rejects_a_wrong_seed_and_a_bad_config() {
-    let (mut svm, program_id) = setup::svm_with_futstar();
-    let payer = Keypair::new();
-    svm.airdrop(&payer.pubkey(), 1_000_000_000).unwrap();
-    let mut w = World::bare();
-    w.svm = svm;
-    w.program_id = program_id;
-    w.payer = payer.insecure_clone();
-    // Given an address from another seed: InvalidPda
-    w.exchange = Address::find_program_address(&[b"not-the-exchange"], &program_id).0;
-    assert_eq!(w.fail(ix::exchange_init(&w, &w.config()), &payer, &[]), 6001);
+fn exchange_init_rejects_a_bad_config() {
     // Given a fee above 10 %: InvalidConfig
-    w.exchange = Address::find_program_address(&[b"exchange"], &program_id).0;
+    let mut w = World::uninitialized();
+    let payer = w.payer.insecure_clone();
     let mut config = w.config();
     config.open_fee_bps = 1_001;
     assert_eq!(w.fail(ix::exchange_init(&w, &config), &payer, &[]), 6006);
-    // Given a substituted system program: InvalidSystemProgram
-    let mut ix = ix::exchange_init(&w, &w.config());
-    ix.accounts[2].pubkey = Address::new_unique();
-    assert_eq!(w.fail(ix, &payer, &[]), 6010);
 }
 
 #[test]
-fn exchange_init_rejects_a_missing_signer() {
-    let mut w = World::bare();
-    let other = Keypair::new();
-    w.svm.airdrop(&other.pubkey(), 1_000_000_000).unwrap();
-    let mut ix = ix::exchange_init(&w, &w.config());
-    ix.accounts[0].is_signer = false;
-    let err = w.send(ix, &other, &[]).unwrap_err();
-    assert_eq!(
-        err.err,
-        solana_transaction_error::TransactionError::InstructionError(0, solana_instruction::error::InstructionError::MissingRequiredSignature)
+fn exchange_init_refuses_the_generic_attacks() {
+    // Given a deployed program whose exchange does not exist yet
+    let mut w = World::uninitialized();
+    let payer = w.payer.insecure_clone();
+    let base = ix::exchange_init(&w, &w.config());
+    let other_seed = Address::find_program_address(&[b"not-the-exchange"], &w.program_id).0;
+    let canonical = Address::find_program_address(&[b"exchange"], &w.program_id).1;
+    let non_canonical = (0..canonical).rev().find_map(|b| Address::create_program_address(&[b"exchange", &[b]], &w.program_id).ok()).unwrap();
+    attacks::run(
+        &mut w,
+        "exchange_init",
+        &base,
+        &[&payer],
+        &[
+            MissingSigner(0),
+            NotWritable(0, attacks::cpi_write_refused()),
+            NotWritable(1, code(E::AccountNotWritable)),
+            Substitute(1, other_seed, code(E::InvalidPda)),
+            Substitute(1, non_canonical, code(E::InvalidPda)),
+            Substitute(2, Address::new_unique(), code(E::InvalidSystemProgram)),
+            Substitute(2, setup::token_program_id(), code(E::InvalidSystemProgram)),
+        ],
     );
+    w.send(base, &payer, &[]).expect("init");
 }

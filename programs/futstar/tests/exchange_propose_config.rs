@@ -1,7 +1,11 @@
 //! `exchange_propose_config` / `exchange_apply_config` (timelock) and `exchange_set_paused`.
 mod setup;
 
-use setup::{ix, world::World};
+use setup::{
+    attacks::{self, code, Attack::*, E},
+    ix,
+    world::World,
+};
 use solana_signer::Signer;
 
 #[test]
@@ -39,4 +43,26 @@ fn only_the_admin_proposes_and_the_guardian_only_pauses() {
     let mut bad = w.config();
     bad.default_limits.max_leverage = 0;
     assert_eq!(w.fail(ix::exchange_propose_config(&w, &admin.pubkey(), &bad), &admin, &[]), 6006);
+}
+
+#[test]
+fn propose_refuses_the_generic_attacks() {
+    // Given an exchange with a pool (whose bytes dress up as the exchange)
+    let mut w = World::new();
+    let admin = w.admin.insecure_clone();
+    let base = ix::exchange_propose_config(&w, &admin.pubkey(), &w.config());
+    let pool = w.pool;
+    attacks::run(
+        &mut w,
+        "exchange_propose_config",
+        &base,
+        &[&admin],
+        &[
+            MissingSigner(0),
+            NotWritable(1, code(E::AccountNotWritable)),
+            WrongOwner(1, code(E::InvalidAccountOwner)),
+            Cosplay(1, pool, code(E::AccountDiscriminatorMismatch)),
+        ],
+    );
+    w.send(base, &admin, &[]).expect("propose");
 }

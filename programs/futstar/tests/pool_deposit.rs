@@ -2,7 +2,11 @@
 //! unreserved liquidity.
 mod setup;
 
-use setup::{ix, world::{World, USDC}};
+use setup::{
+    attacks::{self, Genuine},
+    ix,
+    world::{World, USDC},
+};
 use solana_address::Address;
 
 #[test]
@@ -71,4 +75,18 @@ impl Pk for solana_keypair::Keypair {
     fn pubkey_(&self) -> Address {
         solana_signer::Signer::pubkey(self)
     }
+}
+
+#[test]
+fn deposit_refuses_the_generic_attacks() {
+    // Given an LP with tokens and a share account
+    let mut w = World::new();
+    let (lp, _, shares) = w.lp_deposit(10 * USDC);
+    let (lp_pk, mint) = (lp.pubkey_(), w.mint);
+    let more = w.token_account(&lp_pk, &mint, 10 * USDC);
+    let base = ix::pool_deposit(&w, &lp_pk, &more, &shares, USDC);
+    let genuine = Genuine { exchange: w.exchange, pool: w.pool, trader: Address::default(), position: Address::default() };
+    attacks::run(&mut w, "pool_deposit", &base, &[&lp], &attacks::liquidity_accounts(&genuine));
+    w.send(base, &lp, &[]).expect("deposit");
+    w.assert_books_balance();
 }

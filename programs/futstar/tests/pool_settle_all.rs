@@ -1,7 +1,11 @@
 //! `pool_settle_all` (match Ended) and `pool_void` (Abandoned).
 mod setup;
 
-use setup::{feed, ix, world::{World, USDC}};
+use setup::{
+    attacks::{self, Genuine},
+    feed, ix,
+    world::{World, USDC},
+};
 
 #[test]
 fn settle_all_after_the_match_ended_closes_the_pool() {
@@ -39,5 +43,23 @@ fn void_refunds_collateral_after_an_abandoned_match() {
     let meta = w.send(ix::pool_void(&w, &[(pa, a.token)]), &payer, &[]).expect("void");
     println!("pool_void {} CU (1 position)", meta.compute_units_consumed);
     assert_eq!(w.balance(&a.token) - before, 10 * USDC);
+    w.assert_books_balance();
+}
+
+#[test]
+fn settle_all_refuses_the_generic_attacks() {
+    // Given a winning long and the match ended (the batch pays out)
+    let mut w = World::funded(10_000 * USDC);
+    let a = w.trading(100 * USDC);
+    let pa = w.open(&a, 0, 2, 10 * USDC, u32::MAX, 5_000);
+    w.push_sample(6_000, false, feed::ENDED);
+    let base = ix::pool_settle_all(&w, &[(pa, a.token)]);
+    let genuine = Genuine { exchange: w.exchange, pool: w.pool, trader: a.trader, position: pa };
+    let mut table = attacks::settlement_batch(&genuine);
+    let other = w.trading(1);
+    table.push(attacks::Attack::Substitute(6, other.trader, attacks::code(attacks::E::TraderMismatch)));
+    attacks::run(&mut w, "pool_settle_all", &base, &[], &table);
+    let payer = w.payer.insecure_clone();
+    w.send(base, &payer, &[]).expect("settle all");
     w.assert_books_balance();
 }

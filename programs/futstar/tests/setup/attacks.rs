@@ -140,12 +140,11 @@ pub struct Genuine {
 
 use Attack::*;
 
-/// Attacks on the shared `position_accounts` list (fill open, fill close, settle, cancel)
-/// starting at account `at`: exchange, pool, feed, position, trader, owner_token, vault,
-/// token_program. The state accounts are saved (read-only: `AccountNotWritable`); the token
-/// accounts are only written when tokens move, see `position_token_writes`.
-pub fn position_accounts(at: usize, g: &Genuine) -> Vec<Attack> {
-    let [exchange, pool, feed, position, trader, owner_token, vault, token_program] = core::array::from_fn(|k| at + k);
+/// Attacks on exchange, pool, feed, position, trader at `at`..`at + 5` (the state part of
+/// `position_accounts`, and all of `position_stop_out`): the writable ones are saved
+/// (`AccountNotWritable` when read-only).
+pub fn position_state_accounts(at: usize, g: &Genuine) -> Vec<Attack> {
+    let [exchange, pool, feed, position, trader] = core::array::from_fn(|k| at + k);
     vec![
         NotWritable(pool, code(E::AccountNotWritable)),
         NotWritable(position, code(E::AccountNotWritable)),
@@ -155,22 +154,86 @@ pub fn position_accounts(at: usize, g: &Genuine) -> Vec<Attack> {
         WrongOwner(feed, code(E::InvalidAccountOwner)),
         WrongOwner(position, code(E::InvalidAccountOwner)),
         WrongOwner(trader, code(E::InvalidAccountOwner)),
-        WrongOwner(owner_token, code(E::InvalidTokenAccount)),
-        WrongOwner(vault, code(E::InvalidVault)),
         Twin(feed, code(E::FeedMismatch)),
-        Twin(vault, code(E::InvalidVault)),
         Cosplay(exchange, g.pool, code(E::AccountDiscriminatorMismatch)),
         Cosplay(pool, g.trader, code(E::AccountDiscriminatorMismatch)),
         Cosplay(position, g.trader, code(E::AccountDiscriminatorMismatch)),
         Cosplay(trader, g.position, code(E::AccountDiscriminatorMismatch)),
+    ]
+}
+
+/// Attacks on the shared `position_accounts` list (fill open, fill close, settle, cancel)
+/// starting at account `at`: the state part, then owner_token, vault, token_program. The token
+/// accounts are only written when tokens move, see `position_token_writes`.
+pub fn position_accounts(at: usize, g: &Genuine) -> Vec<Attack> {
+    let [owner_token, vault, token_program] = core::array::from_fn(|k| at + 5 + k);
+    let mut attacks = position_state_accounts(at, g);
+    attacks.extend([
+        WrongOwner(owner_token, code(E::InvalidTokenAccount)),
+        WrongOwner(vault, code(E::InvalidVault)),
+        Twin(vault, code(E::InvalidVault)),
         Substitute(owner_token, g.position, code(E::InvalidTokenAccount)),
         Substitute(token_program, Address::new_unique(), code(E::InvalidTokenProgram)),
         Substitute(token_program, solana_sdk_ids::system_program::ID, code(E::InvalidTokenProgram)),
-    ]
+    ]);
+    attacks
 }
 
 /// The token accounts of `position_accounts` (at `at`) passed read-only when the instruction
 /// pays out of the vault: the token program's write is refused.
 pub fn position_token_writes(at: usize) -> Vec<Attack> {
     vec![NotWritable(at + 5, cpi_write_refused()), NotWritable(at + 6, cpi_write_refused())]
+}
+
+/// Attacks on `pool_deposit` / `pool_withdraw` (same list): provider (signer), exchange, pool,
+/// vault, lp_mint, provider_token, provider_lp, token_program. The pool is saved before any
+/// token CPI; the token accounts are written by the token program.
+pub fn liquidity_accounts(g: &Genuine) -> Vec<Attack> {
+    vec![
+        MissingSigner(0),
+        NotWritable(2, code(E::AccountNotWritable)),
+        NotWritable(3, cpi_write_refused()),
+        NotWritable(4, cpi_write_refused()),
+        NotWritable(5, cpi_write_refused()),
+        NotWritable(6, cpi_write_refused()),
+        WrongOwner(1, code(E::InvalidAccountOwner)),
+        WrongOwner(2, code(E::InvalidAccountOwner)),
+        WrongOwner(3, code(E::InvalidVault)),
+        WrongOwner(4, code(E::InvalidMint)),
+        WrongOwner(5, code(E::InvalidTokenAccount)),
+        WrongOwner(6, code(E::InvalidTokenAccount)),
+        Twin(3, code(E::InvalidVault)),
+        Twin(4, code(E::InvalidMint)),
+        Cosplay(1, g.pool, code(E::AccountDiscriminatorMismatch)),
+        Cosplay(2, g.exchange, code(E::AccountDiscriminatorMismatch)),
+        Substitute(7, Address::new_unique(), code(E::InvalidTokenProgram)),
+    ]
+}
+
+/// Attacks on `pool_settle_all` / `pool_void` with one (position, trader, owner_token) triple
+/// paying out: exchange, pool, feed, vault, token_program, position, trader, owner_token.
+/// Position and trader are saved before the payout, the pool after the batch.
+pub fn settlement_batch(g: &Genuine) -> Vec<Attack> {
+    vec![
+        NotWritable(1, code(E::AccountNotWritable)),
+        NotWritable(3, cpi_write_refused()),
+        NotWritable(5, code(E::AccountNotWritable)),
+        NotWritable(6, code(E::AccountNotWritable)),
+        NotWritable(7, cpi_write_refused()),
+        WrongOwner(0, code(E::InvalidAccountOwner)),
+        WrongOwner(1, code(E::InvalidAccountOwner)),
+        WrongOwner(2, code(E::InvalidAccountOwner)),
+        WrongOwner(3, code(E::InvalidVault)),
+        WrongOwner(5, code(E::InvalidAccountOwner)),
+        WrongOwner(6, code(E::InvalidAccountOwner)),
+        WrongOwner(7, code(E::InvalidTokenAccount)),
+        Twin(2, code(E::FeedMismatch)),
+        Twin(3, code(E::InvalidVault)),
+        Cosplay(0, g.pool, code(E::AccountDiscriminatorMismatch)),
+        Cosplay(1, g.trader, code(E::AccountDiscriminatorMismatch)),
+        Cosplay(5, g.trader, code(E::AccountDiscriminatorMismatch)),
+        Cosplay(6, g.position, code(E::AccountDiscriminatorMismatch)),
+        Substitute(4, Address::new_unique(), code(E::InvalidTokenProgram)),
+        Substitute(7, g.position, code(E::InvalidTokenAccount)),
+    ]
 }
