@@ -1,25 +1,16 @@
 /**
  * The test-only cheatcodes the localnet exposes (surfnet's own): time travel and set account.
  */
-import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
+import { describe, expect, it } from "vitest";
 
 import { setAccount, timeTravel } from "./cheatcodes.js";
-import { type Localnet, START_TIMEOUT_MS, STOP_TIMEOUT_MS, startLocalnet } from "./spawn.js";
+import { localnetForFile } from "./for-file.js";
+import type { Localnet } from "./spawn.js";
 
 let net: Localnet;
 let connection: Connection;
-
-beforeAll(async () => {
-  net = await startLocalnet({ slotTimeMs: 50 });
-  connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
-}, START_TIMEOUT_MS);
-
-afterAll(async () => {
-  if (net === undefined) return;
-  const exit = await net.stop();
-  expect(exit).toEqual({ code: 0, signal: null });
-}, STOP_TIMEOUT_MS);
+localnetForFile(50, (started, rpc) => ([net, connection] = [started, rpc]));
 
 /** The Clock sysvar: slot (u64 @0) and unix_timestamp (i64 @32). */
 async function clockSysvar(): Promise<{ slot: bigint; unixTimestamp: bigint }> {

@@ -5,29 +5,20 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { Connection, PublicKey, Transaction, sendAndConfirmTransaction } from "@solana/web3.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Connection, PublicKey, Transaction, sendAndConfirmTransaction } from "@solana/web3.js";
+import { describe, expect, it } from "vitest";
 
 import { rpcCall } from "./cheatcodes.js";
 import { fetchFutstarAccount } from "@futstar/sdk";
 
 import { discriminator, exchangeInitIx, exchangePda, programIds } from "./exchange-init.js";
-import { type Localnet, START_TIMEOUT_MS, STOP_TIMEOUT_MS, repoRoot, startLocalnet } from "./spawn.js";
+import { localnetForFile } from "./for-file.js";
+import { type Localnet, repoRoot } from "./spawn.js";
 
 const LOADER = "BPFLoaderUpgradeab1e11111111111111111111111";
 let net: Localnet;
 let connection: Connection;
-
-beforeAll(async () => {
-  net = await startLocalnet({ slotTimeMs: 50 });
-  connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
-}, START_TIMEOUT_MS);
-
-afterAll(async () => {
-  if (net === undefined) return;
-  const exit = await net.stop();
-  expect(exit).toEqual({ code: 0, signal: null });
-}, STOP_TIMEOUT_MS);
+localnetForFile(50, (started, rpc) => ([net, connection] = [started, rpc]));
 
 describe("programs deployed by futstar-localnet", () => {
   for (const name of ["momentum_oracle", "futstar"] as const) {

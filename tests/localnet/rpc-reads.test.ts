@@ -4,7 +4,7 @@
  */
 import {
   ComputeBudgetProgram,
-  Connection,
+  type Connection,
   Keypair,
   LAMPORTS_PER_SOL,
   PublicKey,
@@ -13,27 +13,17 @@ import {
   sendAndConfirmTransaction,
 } from "@solana/web3.js";
 import { getBase58Decoder, getBase58Encoder } from "@solana/kit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { discriminator, exchangeInitIx, exchangePda, programIds } from "./exchange-init.js";
-import { type Localnet, START_TIMEOUT_MS, STOP_TIMEOUT_MS, startLocalnet } from "./spawn.js";
+import { localnetForFile } from "./for-file.js";
+import type { Localnet } from "./spawn.js";
 
 const SLOT_TIME_MS = 50;
 let net: Localnet;
 let connection: Connection;
 let futstar: PublicKey;
-
-beforeAll(async () => {
-  net = await startLocalnet({ slotTimeMs: SLOT_TIME_MS });
-  connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
-  futstar = new PublicKey(net.programs.futstar.programId);
-}, START_TIMEOUT_MS);
-
-afterAll(async () => {
-  if (net === undefined) return;
-  const exit = await net.stop();
-  expect(exit).toEqual({ code: 0, signal: null });
-}, STOP_TIMEOUT_MS);
+localnetForFile(SLOT_TIME_MS, (started, rpc) => ([net, connection, futstar] = [started, rpc, programIds(started).futstar]));
 
 async function send(tx: Transaction, signers: Keypair[]): Promise<string> {
   return sendAndConfirmTransaction(connection, tx, signers, { commitment: "confirmed" });

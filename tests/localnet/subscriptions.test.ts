@@ -3,7 +3,7 @@
  * against the real surfnet: signature, account, program-account and log subscriptions.
  */
 import {
-  Connection,
+  type Connection,
   Keypair,
   type Logs,
   PublicKey,
@@ -12,26 +12,16 @@ import {
   sendAndConfirmTransaction,
 } from "@solana/web3.js";
 import { getBase58Decoder } from "@solana/kit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { exchangeInitIx, exchangePda, programIds } from "./exchange-init.js";
-import { type Localnet, START_TIMEOUT_MS, STOP_TIMEOUT_MS, startLocalnet } from "./spawn.js";
+import { localnetForFile } from "./for-file.js";
+import type { Localnet } from "./spawn.js";
 
 let net: Localnet;
 let connection: Connection;
 let futstar: PublicKey;
-
-beforeAll(async () => {
-  net = await startLocalnet({ slotTimeMs: 50 });
-  connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
-  futstar = new PublicKey(net.programs.futstar.programId);
-}, START_TIMEOUT_MS);
-
-afterAll(async () => {
-  if (net === undefined) return;
-  const exit = await net.stop();
-  expect(exit).toEqual({ code: 0, signal: null });
-}, STOP_TIMEOUT_MS);
+localnetForFile(50, (started, rpc) => ([net, connection, futstar] = [started, rpc, programIds(started).futstar]));
 
 /** Resolves with the first notification `subscribe` delivers, or rejects after `timeoutMs`. */
 async function firstNotification<T>(
