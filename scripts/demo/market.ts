@@ -1,12 +1,19 @@
 /**
- * The demo market on a running local chain, over JSON-RPC: momentum-oracle config (signer
+ * A futstar market on a running local chain, over JSON-RPC: momentum-oracle config (signer
  * quorum), futstar exchange, a 6-decimal collateral mint, LP liquidity in the pool the keeper
  * creates for the match's feed, and funded traders (SOL + collateral in their associated token
  * account; the app itself sends `trader_init` with a trader's first order).
+ *
+ * The demo (`setup.ts`) and the end-to-end tests (`tests/e2e`) both set their market up here.
  */
-import { createHash } from "node:crypto";
-
-import { type ExchangeConfigInput, type ProgramIds, exchangeInit, lpMintPda, poolDeposit, poolPda } from "@futstar/sdk";
+import {
+  type ExchangeConfigInput,
+  type ProgramIds,
+  exchangeInit,
+  lpMintPda,
+  oracleConfigInit,
+  poolDeposit,
+} from "@futstar/sdk";
 import {
   MINT_SIZE,
   TOKEN_PROGRAM_ID,
@@ -19,11 +26,11 @@ import {
   type Connection,
   Keypair,
   LAMPORTS_PER_SOL,
-  PublicKey,
+  type PublicKey,
+  type Signer,
   SystemProgram,
   Transaction,
-  TransactionInstruction,
-  sendAndConfirmTransaction,
+  type TransactionInstruction,
 } from "@solana/web3.js";
 
 /** Collateral units per whole token (6 decimals, like USDC). */
@@ -31,40 +38,44 @@ export const UNIT = 1_000_000n;
 /** Seconds between an order and its fill: the keeper fills at a later oracle sample. */
 export const IN_PLAY_DELAY_S = 5;
 
-async function send(connection: Connection, payer: Keypair, ixs: TransactionInstruction[], extra: Keypair[] = []): Promise<void> {
-  await sendAndConfirmTransaction(connection, new Transaction().add(...ixs), [payer, ...extra], { commitment: "confirmed" });
+/**
+ * The RPC calls market setup makes. Structural on purpose: the workspace holds more than one
+ * web3.js copy (the demo resolves the root one, the tests their own), and either `Connection`
+ * fits this, where their classes' private members keep them from fitting each other.
+ */
+export type MarketRpc = Pick<Connection, "getLatestBlockhash" | "sendRawTransaction" | "confirmTransaction" | "getMinimumBalanceForRentExemption">;
+
+/**
+ * Runs a client's send again when the chain moved past its blockhash, as wallets do (a busy
+ * local chain with short slots, or a test moving the clock, outruns web3.js's fetch-then-send).
+ */
+export async function retryingExpiry<T>(send: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (attempt >= attempts || !/Blockhash not found|block height exceeded|has expired/i.test(String(err))) throw err;
+    }
+  }
 }
 
-/** `config_init` arguments of the momentum oracle (programs/momentum_oracle/src/state/config_params.rs). */
-export interface OracleParams {
-  readonly admin: PublicKey;
-  readonly signers: readonly PublicKey[];
-  readonly quorum: number;
-  readonly maxMoveBpsPerSec: number;
-  readonly maxStalenessS: number;
-  readonly maxFutureSkewS: number;
-  readonly timelockDelayS: number;
+/** Signs (payer first), sends and confirms, like web3.js's `sendAndConfirmTransaction` at "confirmed". */
+async function sendOnce(connection: MarketRpc, payer: Signer, ixs: readonly TransactionInstruction[], extra: readonly Signer[]): Promise<void> {
+  const latest = await connection.getLatestBlockhash("confirmed");
+  const tx = new Transaction({ feePayer: payer.publicKey, ...latest }).add(...ixs);
+  tx.sign(payer, ...extra);
+  const signature = await connection.sendRawTransaction(tx.serialize(), { preflightCommitment: "confirmed" });
+  const status = (await connection.confirmTransaction({ signature, ...latest }, "confirmed")).value;
+  if (status.err !== null) throw new Error(`Transaction ${signature} failed (${JSON.stringify(status)})`);
 }
 
-/** The 304-byte `ConfigParams` layout: admin, 8 signer slots, count, quorum, u16, 3 × u32. */
-export function encodeOracleParams(p: OracleParams): Buffer {
-  if (p.signers.length < 1 || p.signers.length > 8) throw new RangeError(`signers: ${p.signers.length}, expected 1..8`);
-  const out = Buffer.alloc(304);
-  p.admin.toBuffer().copy(out, 0);
-  p.signers.forEach((s, i) => s.toBuffer().copy(out, 32 + 32 * i));
-  out[288] = p.signers.length;
-  out[289] = p.quorum;
-  out.writeUInt16LE(p.maxMoveBpsPerSec, 290);
-  out.writeUInt32LE(p.maxStalenessS, 292);
-  out.writeUInt32LE(p.maxFutureSkewS, 296);
-  out.writeUInt32LE(p.timelockDelayS, 300);
-  return out;
+async function send(connection: MarketRpc, payer: Signer, ixs: readonly TransactionInstruction[], extra: readonly Signer[] = []): Promise<void> {
+  await retryingExpiry(() => sendOnce(connection, payer, ixs, extra));
 }
 
-/** `config_init`, signed by the oracle program's upgrade authority (it proves itself with the ProgramData account). */
-export async function initOracle(connection: Connection, oracle: PublicKey, programData: PublicKey, authority: Keypair, signers: readonly PublicKey[]): Promise<void> {
-  const [config] = PublicKey.findProgramAddressSync([Buffer.from("oracle_config")], oracle);
-  const params = encodeOracleParams({
+/** `config_init` by the oracle program's upgrade authority: every signer must sign (quorum = their count). */
+export async function initOracle(connection: MarketRpc, ids: ProgramIds, authority: Signer, signers: readonly PublicKey[]): Promise<void> {
+  const params = {
     admin: authority.publicKey,
     signers,
     quorum: signers.length,
@@ -72,21 +83,30 @@ export async function initOracle(connection: Connection, oracle: PublicKey, prog
     maxStalenessS: 600,
     maxFutureSkewS: 30,
     timelockDelayS: 60,
-  });
-  const ix = new TransactionInstruction({
-    programId: oracle,
-    keys: [
-      { pubkey: authority.publicKey, isSigner: true, isWritable: true },
-      { pubkey: config, isSigner: false, isWritable: true },
-      { pubkey: programData, isSigner: false, isWritable: false },
-      { pubkey: SystemProgram.programId, isSigner: false, isWritable: false },
-    ],
-    data: Buffer.concat([createHash("sha256").update("global:config_init").digest().subarray(0, 8), params]),
-  });
-  await send(connection, authority, [ix]);
+  };
+  await send(connection, authority, [oracleConfigInit(ids, { authority: authority.publicKey, params })]);
 }
 
-export function exchangeConfig(admin: PublicKey, ids: ProgramIds, treasury: PublicKey): ExchangeConfigInput {
+/** Per-pool limits of an exchange (`ExchangeConfig.default_limits`). */
+export type MarketLimits = ExchangeConfigInput["defaultLimits"];
+
+/** The demo market's limits: up to 100k tokens notional, 1 min to match-end positions. */
+export const DEMO_LIMITS: MarketLimits = {
+  maxLeverage: 20,
+  inplayDelayS: IN_PLAY_DELAY_S,
+  maxStalenessS: 60,
+  minOpenIntervalSlots: 0,
+  maxOpenPositions: 50,
+  minCollateral: UNIT / 1000n,
+  maxNotional: 100_000n * UNIT,
+  maxOiPerSide: 1_000_000n * UNIT,
+  maxSkew: 1_000_000n * UNIT,
+  maxPayout: 10_000n * UNIT,
+  // 1 min, 5 min, 15 min, match end.
+  durations: [60, 300, 900, 0xffff_ffff],
+};
+
+export function exchangeConfig(admin: PublicKey, ids: ProgramIds, treasury: PublicKey, limits: MarketLimits = DEMO_LIMITS): ExchangeConfigInput {
   return {
     admin,
     guardian: admin,
@@ -96,20 +116,7 @@ export function exchangeConfig(admin: PublicKey, ids: ProgramIds, treasury: Publ
     closeFeeBps: 10,
     lpFeeShareBps: 7000,
     timelockDelayS: 3600,
-    defaultLimits: {
-      maxLeverage: 20,
-      inplayDelayS: IN_PLAY_DELAY_S,
-      maxStalenessS: 60,
-      minOpenIntervalSlots: 0,
-      maxOpenPositions: 50,
-      minCollateral: UNIT / 1000n,
-      maxNotional: 100_000n * UNIT,
-      maxOiPerSide: 1_000_000n * UNIT,
-      maxSkew: 1_000_000n * UNIT,
-      maxPayout: 10_000n * UNIT,
-      // 1 min, 5 min, 15 min, match end.
-      durations: [60, 300, 900, 0xffff_ffff],
-    },
+    defaultLimits: limits,
   };
 }
 
@@ -121,9 +128,9 @@ export interface Exchange {
 }
 
 /** `exchange_init` plus the collateral mint, the treasury's and the admin's token accounts. */
-export async function createExchange(connection: Connection, ids: ProgramIds, admin: Keypair, adminTokens: bigint): Promise<Exchange> {
+export async function createExchange(connection: MarketRpc, ids: ProgramIds, admin: Signer, adminTokens: bigint, limits: MarketLimits = DEMO_LIMITS): Promise<Exchange> {
   const treasury = Keypair.generate().publicKey;
-  await send(connection, admin, [exchangeInit(ids, { payer: admin.publicKey, config: exchangeConfig(admin.publicKey, ids, treasury) })]);
+  await send(connection, admin, [exchangeInit(ids, { payer: admin.publicKey, config: exchangeConfig(admin.publicKey, ids, treasury, limits) })]);
   const mint = Keypair.generate();
   const rent = await connection.getMinimumBalanceForRentExemption(MINT_SIZE);
   await send(connection, admin, [
@@ -140,7 +147,7 @@ export async function createExchange(connection: Connection, ids: ProgramIds, ad
 }
 
 /** SOL for fees and rent, an associated token account with `tokens` of collateral. Returns the token account. */
-export async function fundTrader(connection: Connection, admin: Keypair, mint: PublicKey, owner: PublicKey, sol: number, tokens: bigint): Promise<PublicKey> {
+export async function fundTrader(connection: MarketRpc, admin: Signer, mint: PublicKey, owner: PublicKey, sol: number, tokens: bigint): Promise<PublicKey> {
   const ata = getAssociatedTokenAddressSync(mint, owner, true);
   await send(connection, admin, [
     SystemProgram.transfer({ fromPubkey: admin.publicKey, toPubkey: owner, lamports: Math.round(sol * LAMPORTS_PER_SOL) }),
@@ -150,19 +157,8 @@ export async function fundTrader(connection: Connection, admin: Keypair, mint: P
   return ata;
 }
 
-/** Polls until the pool of `feed` exists (the keeper creates feed and pool when it starts). */
-export async function waitForPool(connection: Connection, ids: ProgramIds, feed: PublicKey, timeoutMs: number): Promise<PublicKey> {
-  const pool = poolPda(ids.futstar, feed)[0];
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if ((await connection.getAccountInfo(pool, "confirmed")) !== null) return pool;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`pool ${pool.toBase58()} of feed ${feed.toBase58()} not created within ${timeoutMs} ms (is the keeper running? see its log)`);
-}
-
 /** LP deposit by the admin into `pool`; the LP shares go to the admin's associated LP account. */
-export async function provideLiquidity(connection: Connection, ids: ProgramIds, admin: Keypair, adminToken: PublicKey, pool: PublicKey, amount: bigint): Promise<void> {
+export async function provideLiquidity(connection: MarketRpc, ids: ProgramIds, admin: Signer, adminToken: PublicKey, pool: PublicKey, amount: bigint): Promise<void> {
   const lpMint = lpMintPda(ids.futstar, pool)[0];
   const providerLp = getAssociatedTokenAddressSync(lpMint, admin.publicKey, true);
   await send(connection, admin, [

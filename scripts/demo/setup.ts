@@ -140,7 +140,7 @@ async function prepare(args: string[]): Promise<void> {
   const traderPath = join(keys, "demo-trader.json");
   keypairFile(traderPath);
 
-  await initOracle(connection, ids.momentumOracle, new PublicKey(ready.programs.momentum_oracle.programData), admin, signers.map((s) => s.publicKey));
+  await initOracle(connection, ids, admin, signers.map((s) => s.publicKey));
   const exchange = await createExchange(connection, ids, admin, 1_000_000n * UNIT);
 
   const state: DemoState = {

@@ -14,7 +14,6 @@ import {
   decodeOracleAccount,
   feedCreate,
   feedPda,
-  oracleConfigInit,
   oraclePushInstructions,
   poolCreate,
   poolPda,
@@ -28,11 +27,14 @@ import {
   traderPda,
 } from "@futstar/sdk";
 import { createAssociatedTokenAccountIdempotentInstruction, createMintToInstruction, getAssociatedTokenAddressSync } from "@solana/spl-token";
-import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, SystemProgram, Transaction, type TransactionInstruction, sendAndConfirmTransaction } from "@solana/web3.js";
+import { Connection, Keypair, SystemProgram, Transaction, type TransactionInstruction, sendAndConfirmTransaction } from "@solana/web3.js";
 
+import { IN_PLAY_DELAY_S, createExchange, initOracle, provideLiquidity, retryingExpiry } from "../../scripts/demo/market.js";
 import { timeTravel } from "../localnet/cheatcodes.js";
+import { programIds } from "../localnet/exchange-init.js";
 import { startLocalnet } from "../localnet/spawn.js";
-import { IN_PLAY_DELAY_S, createExchange, provideLiquidity, retryingExpiry } from "./market.js";
+import { chainNow } from "./chain-clock.js";
+import { E2E_ADMIN_TOKENS, E2E_LIMITS } from "./market.js";
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const SLOT_MS = env("BENCH_SLOT_MS", 20);
@@ -43,7 +45,7 @@ const PUSHES = env("BENCH_PUSHES", 200);
 const net = await startLocalnet({ slotTimeMs: SLOT_MS });
 const connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
 const admin = net.authority;
-const ids: ProgramIds = { futstar: new PublicKey(net.programs.futstar.programId), momentumOracle: new PublicKey(net.programs.momentum_oracle.programId) };
+const ids: ProgramIds = programIds(net);
 const signer = Keypair.generate();
 
 /** Polls statuses until every signature is confirmed or `windowMs` passes; throws on a failed one. */
@@ -67,31 +69,17 @@ async function confirmAll(signatures: readonly string[], windowMs: number): Prom
   return done;
 }
 
-async function chainNow(): Promise<bigint> {
-  return (await connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY, "confirmed"))!.data.readBigInt64LE(32);
-}
-
 try {
-  await retryingExpiry(() => sendAndConfirmTransaction(
-    connection,
-    new Transaction().add(
-      oracleConfigInit(ids, {
-        authority: admin.publicKey,
-        params: { admin: admin.publicKey, signers: [signer.publicKey], quorum: 1, maxMoveBpsPerSec: 10_000, maxStalenessS: 600, maxFutureSkewS: 30, timelockDelayS: 60 },
-      }),
-    ),
-    [admin],
-    { commitment: "confirmed" },
-  ));
+  await initOracle(connection, ids, admin, [signer.publicKey]);
   const matchId = new Uint8Array(32).fill(7);
   const feed = feedPda(ids.momentumOracle, matchId)[0];
   await retryingExpiry(() => sendAndConfirmTransaction(connection, new Transaction().add(feedCreate(ids, { admin: admin.publicKey, matchId, homeTeam: "Bench Home", awayTeam: "Bench Away" })), [admin], { commitment: "confirmed" }));
   let seq = 0n;
   // The feed's creation time: the first update must come later for the index to move.
-  let lastTs = await chainNow();
+  let lastTs = await chainNow(connection);
   /** One oracle update at a fresh second; returns the signed transaction bytes (not sent). */
   const nextPush = async (advanceS = 0n): Promise<Buffer> => {
-    const now = (await chainNow()) + advanceS;
+    const now = (await chainNow(connection)) + advanceS;
     const ts = now > lastTs ? now : lastTs + 1n;
     if (ts > now) await timeTravel(net.rpcUrl, { absoluteTimestamp: Number(ts) * 1000 });
     lastTs = ts;
@@ -112,10 +100,10 @@ try {
   };
   await push();
 
-  const market = await createExchange(connection, ids, admin);
+  const market = await createExchange(connection, ids, admin, E2E_ADMIN_TOKENS, E2E_LIMITS);
   await retryingExpiry(() => sendInstructions(connection, ids, [poolCreate(ids, { admin: admin.publicKey, feed, collateralMint: market.mint })], [admin]));
   const pool = poolPda(ids.futstar, feed)[0];
-  await provideLiquidity(connection, ids, admin, market, feed, 5_000_000_000n);
+  await provideLiquidity(connection, ids, admin, market.adminToken, pool, 5_000_000_000n);
 
   // Traders: funded, with collateral, registered — a few per setup transaction.
   const traders = Array.from({ length: TRADERS }, () => Keypair.generate());

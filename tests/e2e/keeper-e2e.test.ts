@@ -21,7 +21,6 @@ import {
   feedSamples,
   fetchAllFutstar,
   math,
-  oracleConfigInit,
   positionPda,
   positionRequestClose,
   positionRequestOpen,
@@ -31,14 +30,16 @@ import {
   vaultPda,
 } from "@futstar/sdk";
 import { TOKEN_PROGRAM_ID } from "@solana/spl-token";
-import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, Transaction, sendAndConfirmTransaction } from "@solana/web3.js";
+import { Connection, Keypair, type PublicKey } from "@solana/web3.js";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { timeTravel } from "../localnet/cheatcodes.js";
+import { type Exchange, createExchange, initOracle, provideLiquidity, retryingExpiry } from "../../scripts/demo/market.js";
+import { programIds } from "../localnet/exchange-init.js";
 import { type Localnet, repoRoot, startLocalnet } from "../localnet/spawn.js";
+import { chainNow, stepChainClock } from "./chain-clock.js";
 import { runKeeperCli, startKeeper } from "./keeper-process.js";
-import { type Market, type TraderWallet, createExchange, newTrader, provideLiquidity, retryingExpiry } from "./market.js";
+import { E2E_ADMIN_TOKENS, E2E_LIMITS, type TraderWallet, newTrader } from "./market.js";
 
 const DATA_DIR = process.env.FUTSTAR_DATA_DIR ?? join(repoRoot, "..", "shared", "data");
 const FINAL = join(DATA_DIR, "wyscout", "2058017.json");
@@ -48,7 +49,7 @@ const SPEED = 20;
 let net: Localnet;
 let connection: Connection;
 let ids: ProgramIds;
-let market: Market;
+let market: Exchange;
 const dir = mkdtempSync(join(tmpdir(), "futstar-e2e-"));
 const signers = [Keypair.generate(), Keypair.generate()];
 
@@ -57,21 +58,12 @@ async function send(instructions: Parameters<typeof sendInstructions>[2], signer
   await retryingExpiry(() => sendInstructions(connection, ids, instructions, signers));
 }
 
-async function chainNow(): Promise<bigint> {
-  const info = await connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY, "confirmed");
-  return info!.data.readBigInt64LE(32);
-}
-
 beforeAll(async () => {
   net = await startLocalnet({ slotTimeMs: 40 });
   connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
-  ids = { futstar: new PublicKey(net.programs.futstar.programId), momentumOracle: new PublicKey(net.programs.momentum_oracle.programId) };
-  const oracle = oracleConfigInit(ids, {
-    authority: net.authority.publicKey,
-    params: { admin: net.authority.publicKey, signers: signers.map((s) => s.publicKey), quorum: 2, maxMoveBpsPerSec: 10_000, maxStalenessS: 600, maxFutureSkewS: 30, timelockDelayS: 60 },
-  });
-  await retryingExpiry(() => sendAndConfirmTransaction(connection, new Transaction().add(oracle), [net.authority], { commitment: "confirmed" }));
-  market = await createExchange(connection, ids, net.authority);
+  ids = programIds(net);
+  await initOracle(connection, ids, net.authority, signers.map((s) => s.publicKey));
+  market = await createExchange(connection, ids, net.authority, E2E_ADMIN_TOKENS, E2E_LIMITS);
   signers.forEach((s, i) => writeFileSync(join(dir, `signer${i}.json`), JSON.stringify([...s.secretKey])));
 }, 900_000);
 
@@ -110,26 +102,12 @@ describe("keeper + chain + SDK clients on a real match", () => {
     expect(pools).toHaveLength(1);
     const pool = pools[0]!.address;
     const feed = pools[0]!.account.feed;
-    await provideLiquidity(connection, ids, net.authority, market, feed, 2_000_000_000n);
+    await provideLiquidity(connection, ids, net.authority, market.adminToken, pool, 2_000_000_000n);
     const traders: TraderWallet[] = [];
     for (let i = 0; i < 3; i++) traders.push(await newTrader(connection, ids, net.authority, market.mint, pool, 50_000_000n));
 
     // The clock: one chain second per step, as long as the match runs.
-    let running = true;
-    const clock = (async () => {
-      while (running) {
-        try {
-          await timeTravel(net.rpcUrl, { absoluteTimestamp: Number((await chainNow()) + 1n) * 1000 });
-        } catch (err) {
-          // The clock ran on by itself between the read and the travel: try again.
-          if (!/Cannot travel to past/.test(String(err))) throw err;
-        }
-        await new Promise((r) => setTimeout(r, 60));
-      }
-    })().catch((err: unknown) => {
-      running = false;
-      throw err;
-    });
+    const clock = stepChainClock(net.rpcUrl, connection, 60);
 
     const positions: { address: PublicKey; owner: TraderWallet; closeAfter: bigint | null }[] = [];
     const nextId = new Map<TraderWallet, bigint>();
@@ -150,7 +128,7 @@ describe("keeper + chain + SDK clients on a real match", () => {
       throw new Error("could not open a position in 40 attempts");
     };
 
-    const started = await chainNow();
+    const started = await chainNow(connection);
     const schedule: [bigint, () => Promise<void>][] = [
       [2n, () => open(traders[0]!, math.Side.Long, 60, 20n)], // closed by its owner
       [3n, () => open(traders[1]!, math.Side.Short, 60, null)], // expires, settled by the crank
@@ -160,22 +138,21 @@ describe("keeper + chain + SDK clients on a real match", () => {
     ];
     const closed = new Set<string>();
     while (keeper.child.exitCode === null) {
-      const elapsed = (await chainNow()) - started;
+      const elapsed = (await chainNow(connection)) - started;
       while (schedule.length > 0 && schedule[0]![0] <= elapsed) await schedule.shift()![1]();
       for (const p of positions) {
         if (p.closeAfter === null || closed.has(p.address.toBase58())) continue;
         const info = await connection.getAccountInfo(p.address, "confirmed");
         if (!info) continue;
         const account = (await fetchAllFutstar(connection, ids, "position")).find((x) => x.address.equals(p.address))?.account;
-        if (account && positionStatusOf(account) === PositionStatus.Open && (await chainNow()) >= BigInt(account.entryTs.toString()) + p.closeAfter) {
+        if (account && positionStatusOf(account) === PositionStatus.Open && (await chainNow(connection)) >= BigInt(account.entryTs.toString()) + p.closeAfter) {
           await send([positionRequestClose(ids, { owner: p.owner.owner.publicKey, position: p.address })], [p.owner.owner]);
           closed.add(p.address.toBase58());
         }
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    running = false;
-    await clock;
+    await clock.stop();
     const exit = await keeper.exited;
     expect(exit, keeper.lines.slice(-30).join("\n")).toEqual({ code: 0, signal: null });
     expect(schedule).toHaveLength(0);

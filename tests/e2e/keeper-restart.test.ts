@@ -8,15 +8,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { decodeOracleAccount, feedSamples, oracleConfigInit } from "@futstar/sdk";
-import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, Transaction, sendAndConfirmTransaction } from "@solana/web3.js";
+import { decodeOracleAccount, feedSamples } from "@futstar/sdk";
+import { Connection, Keypair, PublicKey } from "@solana/web3.js";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { timeTravel } from "../localnet/cheatcodes.js";
+import { initOracle } from "../../scripts/demo/market.js";
+import { programIds } from "../localnet/exchange-init.js";
 import { type Localnet, repoRoot, startLocalnet } from "../localnet/spawn.js";
+import { stepChainClock } from "./chain-clock.js";
 import { runKeeperCli, startKeeper } from "./keeper-process.js";
-import { retryingExpiry } from "./market.js";
 
 const DATA_DIR = process.env.FUTSTAR_DATA_DIR ?? join(repoRoot, "..", "shared", "data");
 const MATCH_FILE = join(DATA_DIR, "wyscout", "2058003.json");
@@ -30,12 +31,7 @@ const signers = [Keypair.generate()];
 beforeAll(async () => {
   net = await startLocalnet({ slotTimeMs: 40 });
   connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
-  const ids = { futstar: new PublicKey(net.programs.futstar.programId), momentumOracle: new PublicKey(net.programs.momentum_oracle.programId) };
-  const ix = oracleConfigInit(ids, {
-    authority: net.authority.publicKey,
-    params: { admin: net.authority.publicKey, signers: signers.map((s) => s.publicKey), quorum: 1, maxMoveBpsPerSec: 10_000, maxStalenessS: 600, maxFutureSkewS: 30, timelockDelayS: 60 },
-  });
-  await retryingExpiry(() => sendAndConfirmTransaction(connection, new Transaction().add(ix), [net.authority], { commitment: "confirmed" }));
+  await initOracle(connection, programIds(net), net.authority, signers.map((s) => s.publicKey));
   writeFileSync(join(dir, "signer0.json"), JSON.stringify([...signers[0]!.secretKey]));
   // The feed gap: the same match without ten minutes of first-half events (key order kept: the
   // Wyscout adapter reads the home team from the text).
@@ -64,10 +60,6 @@ function matchingBracket(text: string, open: number): number {
   throw new Error("events array is not closed");
 }
 
-async function chainNow(): Promise<bigint> {
-  return (await connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY, "confirmed"))!.data.readBigInt64LE(32);
-}
-
 describe("keeper killed and restarted mid-match, through a feed gap", () => {
   it("lands every update once and in order, and the chain audits identical", async () => {
     const configPath = join(dir, "keeper.json");
@@ -83,20 +75,7 @@ describe("keeper killed and restarted mid-match, through a feed gap", () => {
       crankIntervalMs: 200,
       matches: [{ key: "gap-match", source: join(dir, "gap.json"), speed: 30 }],
     }));
-    let running = true;
-    const clock = (async () => {
-      while (running) {
-        try {
-          await timeTravel(net.rpcUrl, { absoluteTimestamp: Number((await chainNow()) + 1n) * 1000 });
-        } catch (err) {
-          if (!/Cannot travel to past/.test(String(err))) throw err;
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    })().catch((err: unknown) => {
-      running = false;
-      throw err;
-    });
+    const clock = stepChainClock(net.rpcUrl, connection, 50);
 
     const count = (): number => {
       const db = new Database(join(dir, "keeper.db"), { readonly: true, fileMustExist: true });
@@ -115,8 +94,7 @@ describe("keeper killed and restarted mid-match, through a feed gap", () => {
     const second = startKeeper(configPath, ["--exit-when-done"]);
     await second.ready;
     const exit = await second.exited;
-    running = false;
-    await clock;
+    await clock.stop();
     expect(exit, second.lines.slice(-20).join("\n")).toEqual({ code: 0, signal: null });
     expect(second.lines.some((l) => l.includes('"msg":"following match"') && l.includes('"resumeAfter":"'))).toBe(true);
 
