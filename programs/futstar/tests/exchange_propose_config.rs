@@ -2,10 +2,11 @@
 mod setup;
 
 use setup::{
-    attacks::{self, code, Attack::*, E},
+    attacks::{self, Attack::MissingSigner, Genuine},
     ix,
     world::World,
 };
+use solana_address::Address;
 use solana_signer::Signer;
 
 #[test]
@@ -51,18 +52,9 @@ fn propose_refuses_the_generic_attacks() {
     let mut w = World::new();
     let admin = w.admin.insecure_clone();
     let base = ix::exchange_propose_config(&w, &admin.pubkey(), &w.config());
-    let pool = w.pool;
-    attacks::run(
-        &mut w,
-        "exchange_propose_config",
-        &base,
-        &[&admin],
-        &[
-            MissingSigner(0),
-            NotWritable(1, code(E::AccountNotWritable)),
-            WrongOwner(1, code(E::InvalidAccountOwner)),
-            Cosplay(1, pool, code(E::AccountDiscriminatorMismatch)),
-        ],
-    );
+    let genuine = Genuine { exchange: w.exchange, pool: w.pool, trader: Address::default(), position: Address::default() };
+    let mut table = vec![MissingSigner(0)];
+    table.extend(attacks::exchange_writable(1, &genuine));
+    attacks::run(&mut w, "exchange_propose_config", &base, &[&admin], &table);
     w.send(base, &admin, &[]).expect("propose");
 }

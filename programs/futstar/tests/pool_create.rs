@@ -1,9 +1,15 @@
 //! `pool_create`: pool, vault and LP mint PDAs; attacks.
 mod setup;
 
-use setup::{ix, world::World};
+use setup::{
+    attacks::{self, code, Attack::*, E},
+    ix,
+    world::World,
+};
 use solana_address::Address;
+use solana_instruction::error::InstructionError;
 use solana_signer::Signer;
+use solana_transaction_error::TransactionError;
 
 #[test]
 fn pool_create_makes_pool_vault_and_lp_mint() {
@@ -63,5 +69,44 @@ fn pool_create_rejects_non_admin_fake_feed_and_non_canonical_bump() {
     // The real one works once, then re-initialization fails
     let meta = w.send(ix::pool_create(&w), &admin, &[]).expect("pool_create");
     println!("pool_create {} CU", meta.compute_units_consumed);
-    assert!(w.send(ix::pool_create(&w), &admin, &[]).is_err());
+    let err = w.send(ix::pool_create(&w), &admin, &[]).unwrap_err();
+    assert_eq!(err.err, TransactionError::InstructionError(0, InstructionError::AccountAlreadyInitialized));
+}
+
+#[test]
+fn pool_create_refuses_the_generic_attacks() {
+    // Given a pool on one feed, and a second Live feed without a pool
+    let mut w = World::new();
+    let (old_pool, old_vault, old_lp_mint) = (w.pool, w.vault, w.lp_mint);
+    w.switch_to_new_feed([9u8; 32]);
+    let admin = w.admin.insecure_clone();
+    let base = ix::pool_create(&w);
+    attacks::run(
+        &mut w,
+        "pool_create",
+        &base,
+        &[&admin],
+        &[
+            MissingSigner(0),
+            NotWritable(0, attacks::cpi_write_refused()),
+            NotWritable(4, attacks::cpi_write_refused()),
+            NotWritable(5, attacks::cpi_write_refused()),
+            NotWritable(6, attacks::cpi_write_refused()),
+            WrongOwner(1, code(E::InvalidAccountOwner)),
+            WrongOwner(2, code(E::InvalidAccountOwner)),
+            WrongOwner(3, code(E::InvalidMint)),
+            // Another genuine feed than the one the pool PDA derives from
+            Twin(2, code(E::InvalidPda)),
+            Cosplay(1, old_pool, code(E::AccountDiscriminatorMismatch)),
+            Substitute(3, old_vault, code(E::InvalidMint)),
+            Substitute(4, old_pool, code(E::InvalidPda)),
+            Substitute(5, old_vault, code(E::InvalidPda)),
+            Substitute(6, old_lp_mint, code(E::InvalidPda)),
+            Substitute(7, Address::new_unique(), code(E::InvalidSystemProgram)),
+            Substitute(8, Address::new_unique(), code(E::InvalidTokenProgram)),
+            Substitute(8, solana_sdk_ids::system_program::ID, code(E::InvalidTokenProgram)),
+        ],
+    );
+    w.send(base, &admin, &[]).expect("second pool");
+    assert_eq!(w.pool_state().feed, w.feed);
 }

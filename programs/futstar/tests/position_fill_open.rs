@@ -42,3 +42,17 @@ fn a_refunding_fill_needs_writable_token_accounts() {
     assert_eq!(w.balance(&t.token), 100 * USDC);
     w.assert_books_balance();
 }
+
+/// The harness itself fails when an attack goes through. Here the "attack" is harmless: a fill
+/// at a Live sample moves no tokens, so a read-only refund target is never written and the
+/// fill succeeds (the refunding fill above shows the read-only account is refused when used).
+#[test]
+#[should_panic(expected = "SUCCEEDED")]
+fn the_harness_reports_an_attack_that_succeeds() {
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let position = w.request_open(&t, 0, 2, 10 * USDC, 300).unwrap();
+    w.tick(5, 5_000);
+    let base = ix::position_fill_open(&w, &position, &t.token);
+    attacks::run(&mut w, "position_fill_open (no refund)", &base, &[], &[attacks::Attack::NotWritable(5, attacks::cpi_write_refused())]);
+}

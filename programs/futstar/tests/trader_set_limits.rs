@@ -2,7 +2,11 @@
 //! self-exclusion cannot be shortened.
 mod setup;
 
-use setup::{ix, world::{World, USDC}};
+use setup::{
+    attacks::{self, code, Attack::*, E},
+    ix,
+    world::{World, USDC},
+};
 use solana_signer::Signer;
 
 #[test]
@@ -33,6 +37,29 @@ fn self_exclusion_cannot_be_shortened_and_strangers_cannot_touch_it() {
     let mallory = w.trading(1);
     let m = mallory.owner.insecure_clone();
     assert_eq!(w.fail(ix::trader_set_limits(&w, &m.pubkey(), &t.trader, 0, 0, until), &m, &[]), 6004);
-    // trader_init twice fails (account exists)
-    assert!(w.send(ix::trader_init(&w, &owner.pubkey()), &owner, &[]).is_err());
+}
+
+#[test]
+fn set_limits_refuses_the_generic_attacks() {
+    // Given two traders of the pool
+    let mut w = World::new();
+    let t = w.trading(100 * USDC);
+    let other = w.trading(100 * USDC);
+    let owner = t.owner.insecure_clone();
+    let base = ix::trader_set_limits(&w, &owner.pubkey(), &t.trader, 0, 10 * USDC, 0);
+    let pool = w.pool;
+    attacks::run(
+        &mut w,
+        "trader_set_limits",
+        &base,
+        &[&owner],
+        &[
+            MissingSigner(0),
+            NotWritable(1, code(E::AccountNotWritable)),
+            WrongOwner(1, code(E::InvalidAccountOwner)),
+            Cosplay(1, pool, code(E::AccountDiscriminatorMismatch)),
+            Substitute(1, other.trader, code(E::Unauthorized)),
+        ],
+    );
+    w.send(base, &owner, &[]).expect("set limits");
 }

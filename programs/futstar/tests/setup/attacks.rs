@@ -185,6 +185,23 @@ pub fn position_token_writes(at: usize) -> Vec<Attack> {
     vec![NotWritable(at + 5, cpi_write_refused()), NotWritable(at + 6, cpi_write_refused())]
 }
 
+/// `position_accounts` plus `position_token_writes`: for instructions that pay out of the vault.
+pub fn position_accounts_paying(at: usize, g: &Genuine) -> Vec<Attack> {
+    let mut attacks = position_accounts(at, g);
+    attacks.extend(position_token_writes(at));
+    attacks
+}
+
+/// Attacks on the writable Exchange at `at` (propose, apply, set_paused): read-only, owned by
+/// another program, or a pool's bytes.
+pub fn exchange_writable(at: usize, g: &Genuine) -> Vec<Attack> {
+    vec![
+        NotWritable(at, code(E::AccountNotWritable)),
+        WrongOwner(at, code(E::InvalidAccountOwner)),
+        Cosplay(at, g.pool, code(E::AccountDiscriminatorMismatch)),
+    ]
+}
+
 /// Attacks on `pool_deposit` / `pool_withdraw` (same list): provider (signer), exchange, pool,
 /// vault, lp_mint, provider_token, provider_lp, token_program. The pool is saved before any
 /// token CPI; the token accounts are written by the token program.
