@@ -42,7 +42,7 @@ describe("replay of the synthetic match", () => {
 
   it("refuses a bad seed or a provider, naming the argument (exit 2)", async () => {
     expect(() => parseReplayArgs(["synthetic:-4"])).toThrow(UsageError);
-    expect(() => parseReplayArgs(["synthetic:-4"])).toThrow(/<file\|url\|synthetic\[:seed\]>: synthetic seed must be/);
+    expect(() => parseReplayArgs(["synthetic:-4"])).toThrow(/^<file\|url>\|synthetic\[:seed\]: synthetic seed must be/);
     expect(() => parseReplayArgs(["synthetic", "--provider", "wyscout"])).toThrow(/--provider does not apply to the synthetic match/);
     const io = recordingIo(KEEPER);
     expect(await runCli(["replay", "synthetic:1.5", "--json"], io)).toBe(2);

@@ -1,5 +1,5 @@
 /**
- * `replay <file|url|synthetic[:seed]> [--provider p] [--speed N|max] [--chart out.svg] [--json]`:
+ * `replay <file|url>|synthetic[:seed] [--provider p] [--speed N|max] [--chart out.svg] [--json]`:
  * replays a whole match (or the seeded synthetic one) through the momentum engine as if live.
  */
 import { resolve } from "node:path";
@@ -13,7 +13,7 @@ import { minuteLine, progressLine, tickJson } from "../format.js";
 import { type CliIo, UsageError } from "../io.js";
 
 const PROVIDERS: readonly ReplayProvider[] = ["wyscout", "statsperform", "opta", "statsbomb"];
-const SOURCE_ARG = "<file|url|synthetic[:seed]>";
+const SOURCE_ARG = "<file|url>|synthetic[:seed]";
 
 export interface ReplayOptions {
   readonly source: string;
