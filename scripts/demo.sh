@@ -171,15 +171,9 @@ if ! [ -f app/.next/BUILD_ID ] || [ "$(cat "$BUILD_STAMP" 2>/dev/null)" != "$WAN
   stage_end
 fi
 
-# The match: a real file/URL, or the synthetic match when the keeper can generate it.
+# The match: a real file/URL, or the calibrated synthetic match (the keeper's `synthetic` source,
+# its default seed; on chain the match id reads "synthetic:<seed>", which the app labels).
 SOURCE="${MATCH:-synthetic}"
-if [ -z "$MATCH" ] && ! node keeper/bin/futstar-keeper.js replay synthetic --speed max --json >/dev/null 2>"$LOGS/synthetic-probe.log"; then
-  FALLBACK="$(realpath -m "${FUTSTAR_DATA_DIR:-$FUTSTAR_ROOT/../shared/data}/wyscout/2058017.json")"
-  echo "demo: WARNING: this keeper cannot replay the synthetic match yet (\`futstar-keeper replay synthetic\` failed: $(head -c 200 "$LOGS/synthetic-probe.log"))." >&2
-  [ -f "$FALLBACK" ] || { echo "demo: and no real match to fall back on ($FALLBACK); pass one with --match <path|url>" >&2; exit 1; }
-  echo "demo: WARNING: replaying the World Cup 2018 final instead: $FALLBACK" >&2
-  SOURCE="$FALLBACK"
-fi
 
 # ---- local chain ------------------------------------------------------------------------------
 stage_start "local chain (surfnet, slot ${SLOT_MS} ms) on $RPC_URL"
