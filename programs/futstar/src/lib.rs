@@ -1,11 +1,11 @@
-#![cfg_attr(target_arch = "bpf", no_std)]
+#![cfg_attr(any(target_arch = "bpf", target_os = "solana"), no_std)]
 //! Futstar trading program: long/short positions on a football match's momentum index, priced
 //! from `momentum_oracle` feeds with an in-play delay, backed by LP pools.
 //!
 //! Layers: `instructions` (account plumbing, one file each) → `controller` (state changes) →
 //! `math` (pure); `state` holds the account layouts, `validation` the shared checks.
 
-#[cfg(target_arch = "bpf")]
+#[cfg(any(target_arch = "bpf", target_os = "solana"))]
 mod entrypoint;
 
 pub mod controller;

@@ -28,7 +28,7 @@ use crate::{
 /// slice count to `sol_sha256` ("Hashing 18446744073709551615 sequences").
 #[inline(always)]
 fn derive<const N: usize>(seeds: &[&[u8]; N], bump: u8, program_id: &Address) -> Address {
-    #[cfg(target_arch = "bpf")]
+    #[cfg(any(target_arch = "bpf", target_os = "solana"))]
     {
         let bump_seed = [bump];
         let marker: &[u8] = black_box(b"ProgramDerivedAddress");
@@ -47,7 +47,7 @@ fn derive<const N: usize>(seeds: &[&[u8]; N], bump: u8, program_id: &Address) ->
         unsafe { pinocchio::syscalls::sol_sha256(parts.as_ptr() as *const u8, (count + 3) as u64, out.as_mut_ptr()) };
         Address::new_from_array(out)
     }
-    #[cfg(not(target_arch = "bpf"))]
+    #[cfg(not(any(target_arch = "bpf", target_os = "solana")))]
     {
         Address::derive_address(seeds, Some(bump), program_id)
     }

@@ -100,7 +100,7 @@ impl From<OracleError> for ProgramError {
 }
 
 /// Every error, in code order (host only: tests compare it with the IDL).
-#[cfg(not(target_arch = "bpf"))]
+#[cfg(not(any(target_arch = "bpf", target_os = "solana")))]
 pub const ALL_ERRORS: &[OracleError] = &[
     OracleError::UnknownInstruction,
     OracleError::InvalidInstructionData,

@@ -7,7 +7,7 @@ pub fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    #[cfg(target_arch = "bpf")]
+    #[cfg(any(target_arch = "bpf", target_os = "solana"))]
     {
         let mut result: i32 = 0;
         // SAFETY: both pointers are valid for `a.len()` bytes (equal lengths checked above) and
@@ -15,7 +15,7 @@ pub fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
         unsafe { pinocchio::syscalls::sol_memcmp_(a.as_ptr(), b.as_ptr(), a.len() as u64, &mut result) };
         result == 0
     }
-    #[cfg(not(target_arch = "bpf"))]
+    #[cfg(not(any(target_arch = "bpf", target_os = "solana")))]
     {
         a == b
     }

@@ -106,7 +106,7 @@ fn decode_update(raw: &[u8; UPDATE_LEN]) -> Result<(&[u8; 32], FeedUpdate), Orac
 
 /// Encodes a message (host side: tests, vectors, tools). Status and flags are taken as given,
 /// so tests can encode invalid values.
-#[cfg(not(target_arch = "bpf"))]
+#[cfg(not(any(target_arch = "bpf", target_os = "solana")))]
 pub fn encode(program_id: &[u8; 32], updates: &[([u8; 32], FeedUpdate)]) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER_LEN + UPDATE_LEN * updates.len());
     out.extend_from_slice(&MAGIC);
