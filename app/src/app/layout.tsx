@@ -32,6 +32,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <main>{children}</main>
           <footer className="footer muted small">
             18+ only. Trading on match momentum can lose your whole stake. Set limits under Responsible play.
+            <br />
+            Replays of Wyscout public match data: Pappalardo et al., Scientific Data 6, 236 (2019), CC BY 4.0.
           </footer>
         </Providers>
       </body>
