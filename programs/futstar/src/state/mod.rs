@@ -5,6 +5,32 @@ use pinocchio::{error::ProgramError, AccountView, Address};
 
 use crate::error::FutstarError;
 
+/// Gives an account type (with `DISCRIMINATOR`, `LEN`, `load`, `store`) its checked
+/// `from_account` and `save`.
+macro_rules! account_io {
+    ($ty:ident) => {
+        impl $ty {
+            #[doc = concat!("Loads a `", stringify!($ty), "` from `account` after checking owner, size and discriminator.")]
+            #[inline(always)]
+            pub fn from_account(
+                account: &pinocchio::AccountView,
+                program_id: &pinocchio::Address,
+            ) -> Result<Self, pinocchio::error::ProgramError> {
+                super::check_type(account, program_id, &Self::DISCRIMINATOR, Self::LEN)?;
+                Self::load(&account.try_borrow()?)
+            }
+
+            /// Stores into `account` (which must be writable).
+            #[inline(always)]
+            pub fn save(&self, account: &mut pinocchio::AccountView) -> Result<(), pinocchio::error::ProgramError> {
+                crate::validation::accounts::require_writable(account)?;
+                self.store(&mut account.try_borrow_mut()?)
+            }
+        }
+    };
+}
+use account_io;
+
 pub mod codec;
 pub mod exchange;
 pub mod limits;

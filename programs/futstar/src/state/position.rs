@@ -100,20 +100,6 @@ impl Position {
     /// Account size.
     pub const LEN: usize = 205;
 
-    /// Loads a `Position` from `account` after checking owner, size and discriminator.
-    #[inline(always)]
-    pub fn from_account(account: &pinocchio::AccountView, program_id: &pinocchio::Address) -> Result<Self, ProgramError> {
-        super::check_type(account, program_id, &Self::DISCRIMINATOR, Self::LEN)?;
-        Self::load(&account.try_borrow()?)
-    }
-
-    /// Stores into `account` (which must be writable).
-    #[inline(always)]
-    pub fn save(&self, account: &mut pinocchio::AccountView) -> Result<(), ProgramError> {
-        crate::validation::accounts::require_writable(account)?;
-        self.store(&mut account.try_borrow_mut()?)
-    }
-
     /// Decodes an account's data (type already checked).
     pub fn load(data: &[u8]) -> Result<Self, ProgramError> {
         let mut r = Reader::new(data, 8);
@@ -180,3 +166,5 @@ impl Position {
         }
     }
 }
+
+super::account_io!(Position);
