@@ -1,15 +1,16 @@
 /**
- * Subcommand dispatch. To add a command (e.g. `run`, `recompute`), write
+ * Subcommand dispatch. To add a command (e.g. `run`, `recompute`, `abandon`), write
  * `commands/<name>.ts` exporting a CliCommand and list it in COMMANDS.
  */
 import type { CliCommand } from "./command.js";
+import { makeAbandonCommand } from "./commands/abandon.js";
 import { recomputeCommand } from "./commands/recompute.js";
 import { replayCommand } from "./commands/replay.js";
 import { makeRunCommand } from "./commands/run.js";
 import { configuredAdapter } from "../ops/keeper-app.js";
 import { type CliIo, UsageError } from "./io.js";
 
-export const COMMANDS: readonly CliCommand[] = [replayCommand, makeRunCommand(configuredAdapter), recomputeCommand];
+export const COMMANDS: readonly CliCommand[] = [replayCommand, makeRunCommand(configuredAdapter), recomputeCommand, makeAbandonCommand(configuredAdapter)];
 
 function help(): string {
   const lines = ["usage: futstar-keeper <command> [options]", "", "commands:"];

@@ -4,8 +4,9 @@
  */
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { oracleConfigInit } from "@futstar/sdk";
-import { type Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import { type ProgramIds, exchangeInit, oracleConfigInit } from "@futstar/sdk";
+import { MINT_SIZE, TOKEN_PROGRAM_ID, createAssociatedTokenAccountIdempotentInstruction, createInitializeMint2Instruction, createMintToInstruction, getAssociatedTokenAddressSync } from "@solana/spl-token";
+import { Connection, Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
 import { ZeroFeeSource } from "../../src/chain/priority-fee.js";
 import { RpcPool } from "../../src/chain/rpc-pool.js";
 import { TxSender } from "../../src/chain/tx-sender.js";
@@ -75,4 +76,43 @@ export async function timeTravel(net: RunningLocalnet, unixSeconds: bigint): Pro
   } catch (err) {
     if (!/Cannot travel to past timestamp/.test(String(err))) throw err;
   }
+}
+
+/** Exchange limits for keeper tests: permissive, a 5 s in-play delay, 60 s and 300 s positions. */
+export const TEST_LIMITS = { maxLeverage: 20, inplayDelayS: 5, maxStalenessS: 60, minOpenIntervalSlots: 0, maxOpenPositions: 10, minCollateral: 1000n, maxNotional: 10n ** 9n, maxOiPerSide: 10n ** 10n, maxSkew: 10n ** 10n, maxPayout: 10n ** 8n, durations: [60, 300] };
+
+/** `exchange_init` (authority = admin = guardian) and a fresh 6-decimal collateral mint the authority mints. */
+export async function initExchange(net: RunningLocalnet): Promise<{ ids: ProgramIds; mint: PublicKey }> {
+  const ids = { futstar: new PublicKey(net.programs.futstar.programId), momentumOracle: new PublicKey(net.programs.momentum_oracle.programId) };
+  const connection = new Connection(net.rpcUrl, "confirmed");
+  const treasury = Keypair.generate().publicKey;
+  const config = { admin: net.authority.publicKey, guardian: net.authority.publicKey, oracleProgram: ids.momentumOracle, treasury, openFeeBps: 10, closeFeeBps: 10, lpFeeShareBps: 7000, timelockDelayS: 3600, defaultLimits: TEST_LIMITS };
+  const mint = Keypair.generate();
+  const rent = await connection.getMinimumBalanceForRentExemption(MINT_SIZE);
+  await sendOk(
+    net,
+    [
+      exchangeInit(ids, { payer: net.authority.publicKey, config }),
+      SystemProgram.createAccount({ fromPubkey: net.authority.publicKey, newAccountPubkey: mint.publicKey, lamports: rent, space: MINT_SIZE, programId: TOKEN_PROGRAM_ID }),
+      createInitializeMint2Instruction(mint.publicKey, 6, net.authority.publicKey, null),
+    ],
+    [mint],
+  );
+  return { ids, mint: mint.publicKey };
+}
+
+/** A new wallet with SOL for fees and `tokens` of `mint` in its associated token account. */
+export async function fundedWallet(net: RunningLocalnet, mint: PublicKey, tokens: bigint): Promise<{ owner: Keypair; token: PublicKey }> {
+  const owner = Keypair.generate();
+  const token = getAssociatedTokenAddressSync(mint, owner.publicKey);
+  await sendOk(
+    net,
+    [
+      SystemProgram.transfer({ fromPubkey: net.authority.publicKey, toPubkey: owner.publicKey, lamports: LAMPORTS_PER_SOL }),
+      createAssociatedTokenAccountIdempotentInstruction(net.authority.publicKey, token, owner.publicKey, mint),
+      createMintToInstruction(mint, token, net.authority.publicKey, tokens),
+    ],
+    [],
+  );
+  return { owner, token };
 }

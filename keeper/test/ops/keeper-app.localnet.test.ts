@@ -7,9 +7,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type ProgramIds, exchangeInit, poolPda } from "@futstar/sdk";
-import { MINT_SIZE, TOKEN_PROGRAM_ID, createInitializeMint2Instruction } from "@solana/spl-token";
-import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, SystemProgram } from "@solana/web3.js";
+import { type ProgramIds, poolPda } from "@futstar/sdk";
+import { Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audit } from "../../src/chain/audit.js";
 import { readFeed } from "../../src/chain/feed-reader.js";
@@ -18,7 +17,7 @@ import { RpcPool } from "../../src/chain/rpc-pool.js";
 import { parseConfig } from "../../src/ops/config.js";
 import { configuredAdapter, startKeeperApp } from "../../src/ops/keeper-app.js";
 import { jsonLogger } from "../../src/ops/log.js";
-import { initOracle, type RunningLocalnet, sendOk, startLocalnet, timeTravel } from "../chain/localnet.js";
+import { initExchange, initOracle, type RunningLocalnet, startLocalnet, timeTravel } from "../chain/localnet.js";
 import { dataFile, missingData } from "../feeds/data-dir.js";
 
 const FINAL = ["wyscout", "2058017.json"];
@@ -33,23 +32,7 @@ beforeAll(async () => {
   if (skip) return;
   net = await startLocalnet(50);
   await initOracle(net, signers);
-  ids = { futstar: new PublicKey(net.programs.futstar.programId), momentumOracle: new PublicKey(net.programs.momentum_oracle.programId) };
-  const connection = new Connection(net.rpcUrl, "confirmed");
-  const treasury = Keypair.generate().publicKey;
-  const limits = { maxLeverage: 20, inplayDelayS: 5, maxStalenessS: 60, minOpenIntervalSlots: 0, maxOpenPositions: 10, minCollateral: 1000n, maxNotional: 10n ** 9n, maxOiPerSide: 10n ** 10n, maxSkew: 10n ** 10n, maxPayout: 10n ** 8n, durations: [60, 300] };
-  const config = { admin: net.authority.publicKey, guardian: net.authority.publicKey, oracleProgram: ids.momentumOracle, treasury, openFeeBps: 10, closeFeeBps: 10, lpFeeShareBps: 7000, timelockDelayS: 3600, defaultLimits: limits };
-  const mintKey = Keypair.generate();
-  const rent = await connection.getMinimumBalanceForRentExemption(MINT_SIZE);
-  await sendOk(
-    net,
-    [
-      exchangeInit(ids, { payer: net.authority.publicKey, config }),
-      SystemProgram.createAccount({ fromPubkey: net.authority.publicKey, newAccountPubkey: mintKey.publicKey, lamports: rent, space: MINT_SIZE, programId: TOKEN_PROGRAM_ID }),
-      createInitializeMint2Instruction(mintKey.publicKey, 6, net.authority.publicKey, null),
-    ],
-    [mintKey],
-  );
-  mint = mintKey.publicKey;
+  ({ ids, mint } = await initExchange(net));
   signers.forEach((s, i) => writeFileSync(join(dir, `signer${i}.json`), JSON.stringify([...s.secretKey])));
 }, 600_000);
 

@@ -1,0 +1,146 @@
+/**
+ * `futstar-keeper abandon` against the real localnet and programs. Given a keeper that created a
+ * synthetic match's feed and pool and pushed its first seconds Live, and a trader with an open
+ * request in the pool, when the operator abandons the match, then the feed is Abandoned, the
+ * request is voided with its whole escrow refunded and the pool is closed; abandoning again
+ * skips both steps; the stored series still audits identical against the chain.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PositionStatus, type ProgramIds, fetchFutstarAccount, math, positionPda, positionRequestOpen, positionStatusOf, traderInit, traderPda } from "@futstar/sdk";
+import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFeed } from "../../src/chain/feed-reader.js";
+import { FeedStatus } from "../../src/chain/oracle-codec.js";
+import { PoolStatus } from "../../src/chain/pool-void.js";
+import { RpcPool } from "../../src/chain/rpc-pool.js";
+import { runCli } from "../../src/cli/run.js";
+import { parseConfig } from "../../src/ops/config.js";
+import { configuredAdapter, startKeeperApp } from "../../src/ops/keeper-app.js";
+import { jsonLogger } from "../../src/ops/log.js";
+import { KeeperStore } from "../../src/store/keeper-store.js";
+import { recordingIo } from "../cli/fake-io.js";
+import { fundedWallet, initExchange, initOracle, type RunningLocalnet, sendOk, startLocalnet, timeTravel } from "../chain/localnet.js";
+
+let net: RunningLocalnet;
+let ids: ProgramIds;
+let mint: PublicKey;
+let connection: Connection;
+const signers = [Keypair.generate(), Keypair.generate()];
+const dir = mkdtempSync(join(tmpdir(), "keeper-abandon-"));
+
+beforeAll(async () => {
+  net = await startLocalnet(50);
+  await initOracle(net, signers);
+  ({ ids, mint } = await initExchange(net));
+  connection = new Connection(net.rpcUrl, "confirmed");
+  signers.forEach((s, i) => writeFileSync(join(dir, `signer${i}.json`), JSON.stringify([...s.secretKey])));
+}, 600_000);
+
+afterAll(async () => {
+  await net?.stop();
+});
+
+function keeperConfig(operator: string | undefined): Record<string, unknown> {
+  return {
+    rpcUrls: [net.rpcUrl],
+    dbPath: "keeper.db",
+    keypairs: { payer: net.upgradeAuthorityKeypair, ...(operator ? { operator } : {}), oracleSigners: ["signer0.json", "signer1.json"] },
+    programs: { oracle: ids.momentumOracle.toBase58(), futstar: ids.futstar.toBase58() },
+    collateralMint: mint.toBase58(),
+    priorityFee: { source: "recent" },
+    http: { port: 0 },
+    pushIntervalMs: 10,
+    crankIntervalMs: 200,
+    oracleClock: "chain",
+    matches: [{ key: "synthetic-7", source: "synthetic:7", speed: 1 }],
+  };
+}
+
+/** Runs the keeper until `rounds` oracle seconds were pushed (the chain clock moved one second each). */
+async function runKeeperFor(rounds: number): Promise<void> {
+  const config = parseConfig(keeperConfig(net.upgradeAuthorityKeypair), {}, dir);
+  let ts = (await connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY))!.data.readBigInt64LE(32);
+  const stop = new AbortController();
+  let calls = 0;
+  const app = await startKeeperApp(config, {
+    log: jsonLogger(() => {}, "error"),
+    signal: stop.signal,
+    adapter: configuredAdapter,
+    oracleClock: async () => {
+      if (++calls >= rounds) stop.abort();
+      ts += 1n;
+      await timeTravel(net, ts);
+      return ts;
+    },
+  });
+  await app.done;
+}
+
+async function tokenBalance(account: PublicKey): Promise<bigint> {
+  return BigInt((await connection.getTokenAccountBalance(account, "confirmed")).value.amount);
+}
+
+describe("futstar-keeper abandon on the real localnet", () => {
+  it("pushes Abandoned, voids the pool's open request with a full refund, and skips the second time", async () => {
+    await runKeeperFor(8);
+    const store = new KeeperStore(join(dir, "keeper.db"));
+    const match = store.match("synthetic-7")!;
+    store.close();
+    const feed = new PublicKey(match.feed!);
+    const pool = new PublicKey(match.pool!);
+    expect((await readFeed(new RpcPool([net.rpcUrl]), feed))?.status).toBe(FeedStatus.Live);
+
+    // A trader's open request: its collateral + open fee sit in the vault until a fill.
+    const { owner, token } = await fundedWallet(net, mint, 1_000_000n);
+    const request = positionRequestOpen(ids, { owner: owner.publicKey, pool, feed, positionId: 0n, ownerToken: token, side: math.Side.Long, leverage: 2, collateral: 100_000n, durationS: 60 });
+    await sendOk(net, [traderInit(ids, { owner: owner.publicKey, pool }), request], [owner]);
+    expect(await tokenBalance(token)).toBeLessThan(1_000_000n);
+    const position = positionPda(ids.futstar, traderPda(ids.futstar, pool, owner.publicKey)[0], 0n)[0];
+
+    // Given no operator key, the command refuses and names the field.
+    writeFileSync(join(dir, "no-operator.json"), JSON.stringify(keeperConfig(undefined)));
+    const refused = recordingIo(dir);
+    expect(await runCli(["abandon", "synthetic-7", "--config", "no-operator.json"], refused)).toBe(1);
+    expect(refused.err.join("")).toMatch(/keypairs\.operator: missing/);
+
+    writeFileSync(join(dir, "keeper.json"), JSON.stringify(keeperConfig(net.upgradeAuthorityKeypair)));
+    const io = recordingIo(dir);
+    expect(await runCli(["abandon", "synthetic-7", "--config", "keeper.json"], io)).toBe(0);
+    const text = io.out.join("");
+    expect(text).toMatch(/Abandoned pushed \(seq 9,/);
+    expect(text).toMatch(/voided 1 live position\(s\) in 1 transaction\(s\)/);
+
+    const chain = await readFeed(new RpcPool([net.rpcUrl]), feed);
+    expect(chain?.status).toBe(FeedStatus.Abandoned);
+    expect(chain?.seq).toBe(9n);
+    expect(await tokenBalance(token)).toBe(1_000_000n);
+    const voided = await fetchFutstarAccount(connection, ids, "position", position, "confirmed");
+    expect(positionStatusOf(voided!)).toBe(PositionStatus.Voided);
+    const poolAccount = await fetchFutstarAccount(connection, ids, "pool", pool, "confirmed");
+    expect(Number(poolAccount!.status)).toBe(PoolStatus.Closed);
+
+    // Again: nothing left to do, nothing fails.
+    const again = recordingIo(dir);
+    expect(await runCli(["abandon", "synthetic-7", "--config", "keeper.json", "--json"], again)).toBe(0);
+    const report = JSON.parse(again.out.join(""));
+    expect(report.push).toEqual({ state: "skipped", reason: "feed already Abandoned" });
+    expect(report.void).toMatchObject({ state: "skipped", reason: expect.stringMatching(/already voided/) });
+    expect((await readFeed(new RpcPool([net.rpcUrl]), feed))?.seq).toBe(9n);
+
+    // The Abandoned update is stored like any other: the audit still says identical.
+    const audit = recordingIo(dir);
+    expect(await runCli(["recompute", "synthetic-7", "--db", "keeper.db", "--rpc", net.rpcUrl], audit)).toBe(0);
+    expect(audit.out.join("")).toMatch(/identical/);
+    const after = new KeeperStore(join(dir, "keeper.db"));
+    expect(after.match("synthetic-7")?.status).toBe(FeedStatus.Abandoned);
+    expect(after.pushed("synthetic-7").at(-1)).toMatchObject({ seq: 9, status: FeedStatus.Abandoned, state: "landed" });
+    after.close();
+
+    // A match the store does not know is an error naming it.
+    const unknown = recordingIo(dir);
+    expect(await runCli(["abandon", "nope", "--config", "keeper.json"], unknown)).toBe(1);
+    expect(unknown.err.join("")).toMatch(/match 'nope' is not in .*known: synthetic-7/);
+  });
+});
