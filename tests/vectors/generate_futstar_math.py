@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Generates futstar's math test vectors (pnl, fees, payout, lp) from the spec with Python's
+"""Generates futstar's math test vectors (pnl, fees, payout, lp, pool value) from the spec with Python's
 exact integers — an implementation independent of the Rust code that checks them.
 
-Run: python3 tests/vectors/generate_futstar_math.py  (rewrites the four JSON files).
+Run: python3 tests/vectors/generate_futstar_math.py  (rewrites the five JSON files).
 All integers are decimal strings so JavaScript can read them exactly (BigInt)."""
 import json, os, random
 
@@ -129,4 +129,43 @@ for _ in range(40):
     case.update({"error": r} if isinstance(r, str) else {"amount": S(r)})
     cases.append(case)
 write("lp.json", "deposit: shares = amount if supply = 0, else floor(amount × supply / value) (value 0 → DivisionByZero, > u64 → Overflow); withdraw: amount = floor(shares × value / supply) (shares > supply → OutOfBounds)", cases)
-print("wrote pnl.json fees.json payout.json lp.json")
+
+# pool_value.json
+def sdiv(x, up):  # x / BPS rounded down or up, for signed x
+    return ceil_div(x, BPS) if up else x // BPS
+
+def traders_pnl(b, index, up):
+    if index > BPS: return None
+    for k in ("oi_long", "oi_short", "collateral_locked", "reserved"):
+        if b[k] > MAX_AMOUNT: return None
+    if b["entry_sum_long"] > b["oi_long"] * BPS or b["entry_sum_short"] > b["oi_short"] * BPS: return None
+    total = sdiv(index * b["oi_long"] - b["entry_sum_long"], up) + sdiv(b["entry_sum_short"] - index * b["oi_short"], up)
+    return max(-b["collateral_locked"], min(b["reserved"], total))
+
+def values(b, index):
+    lo, hi = traders_pnl(b, index, False), traders_pnl(b, index, True)
+    if lo is None: return "OutOfBounds", None
+    dep = b["liquidity"] - lo
+    wd = b["liquidity"] - max(hi, 0)
+    if dep < 0 or wd < 0: return "OutOfBounds", None
+    if dep >= 2**64: return "Overflow", None
+    return None, (dep, wd)
+
+cases = []
+for k in range(60):
+    oi_l, oi_s = rng.choice([0, amounts(), 3]), rng.choice([0, amounts(), 7])
+    b = {"oi_long": oi_l, "entry_sum_long": oi_l * bps() if oi_l else 0,
+         "oi_short": oi_s, "entry_sum_short": oi_s * bps() if oi_s else 0}
+    if k % 7 == 3: b["entry_sum_long"] = oi_l * BPS + 1  # inconsistent book
+    b["collateral_locked"] = (oi_l + oi_s) // rng.choice([1, 2, 10, 100]) if oi_l + oi_s else 0
+    b["reserved"] = rng.randrange(0, oi_l + oi_s + 1)
+    b["liquidity"] = b["reserved"] + rng.choice([0, 1, amounts()])
+    index = rng.choice([0, 5000, 10_000, bps(), bps(), 10_001])
+    err, v = values(b, index)
+    case = {k2: S(v2) for k2, v2 in b.items()}
+    case["index_bps"] = index
+    if err: case["error"] = err
+    else: case.update({"deposit_value": S(v[0]), "withdraw_value": S(v[1])})
+    cases.append(case)
+write("pool_value.json", "traders' pnl = clamp(Σ_long (index × oi − entry_sum)/10000 + Σ_short (entry_sum − index × oi)/10000, −collateral_locked, reserved), each side rounded down (deposit) or up (withdraw); deposit_value = liquidity − pnl_down; withdraw_value = liquidity − max(pnl_up, 0); entry_sum > oi × 10000 or index > 10000 → OutOfBounds", cases)
+print("wrote pnl.json fees.json payout.json lp.json pool_value.json")

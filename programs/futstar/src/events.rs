@@ -20,6 +20,8 @@ pub const POOL_CREATED: [u8; 8] = [202, 44, 41, 88, 104, 220, 157, 82];
 pub const LIQUIDITY_DEPOSITED: [u8; 8] = [218, 155, 74, 193, 59, 66, 94, 122];
 /// `LiquidityWithdrawn` { pool: pubkey, provider: pubkey, amount: u64, shares: u64, liquidity: u64 }
 pub const LIQUIDITY_WITHDRAWN: [u8; 8] = [240, 120, 73, 139, 154, 31, 218, 68];
+/// `PoolLimitsSet` { pool: pubkey, admin: pubkey, limits: PoolLimits }
+pub const POOL_LIMITS_SET: [u8; 8] = [190, 191, 20, 167, 155, 213, 92, 195];
 /// `TraderInitialized` { trader: pubkey, owner: pubkey, pool: pubkey }
 pub const TRADER_INITIALIZED: [u8; 8] = [154, 152, 25, 181, 120, 98, 48, 83];
 /// `TraderLimitsSet` { trader: pubkey, daily_loss_limit: u64, daily_deposit_limit: u64, pending_effective_ts: i64, self_excluded_until: i64 }

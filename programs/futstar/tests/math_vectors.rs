@@ -7,6 +7,7 @@ use futstar::math::{
     lp::{amount_for_withdraw, shares_for_deposit},
     payout::{max_profit, settle},
     pnl::{pnl, PositionTerms, Side},
+    pool_value::{deposit_value, withdraw_value, OpenBook},
     MathError,
 };
 use serde_json::Value;
@@ -114,6 +115,27 @@ fn lp_vectors() {
         match c.get("error") {
             Some(e) => assert_eq!(got.map_err(err_name), Err(e.as_str().unwrap()), "{c}"),
             None => assert_eq!(got, Ok(u(&c, key)), "{c}"),
+        }
+    }
+}
+
+#[test]
+fn pool_value_vectors() {
+    for c in cases("pool_value.json") {
+        let book = OpenBook {
+            liquidity: u(&c, "liquidity"),
+            reserved: u(&c, "reserved"),
+            collateral_locked: u(&c, "collateral_locked"),
+            oi_long: u(&c, "oi_long"),
+            entry_sum_long: u(&c, "entry_sum_long"),
+            oi_short: u(&c, "oi_short"),
+            entry_sum_short: u(&c, "entry_sum_short"),
+        };
+        let index = u(&c, "index_bps");
+        let got = deposit_value(&book, index).and_then(|d| withdraw_value(&book, index).map(|w| (d, w)));
+        match c.get("error") {
+            Some(e) => assert_eq!(got.map_err(err_name), Err(e.as_str().unwrap()), "{c}"),
+            None => assert_eq!(got, Ok((u(&c, "deposit_value"), u(&c, "withdraw_value"))), "{c}"),
         }
     }
 }

@@ -1,5 +1,5 @@
-//! `pool_deposit` / `pool_withdraw`: LP shares priced on liquidity, withdrawals limited to
-//! unreserved liquidity.
+//! `pool_deposit` / `pool_withdraw`: LP shares priced on the pool's marked value (open
+//! positions' PnL at the feed index), withdrawals limited to unreserved liquidity.
 mod setup;
 
 use setup::{
@@ -43,6 +43,77 @@ fn withdraw_cannot_take_reserved_liquidity() {
     w.assert_books_balance();
 }
 
+/// The LP's share of a pool whose traders are winning: liquidity minus their unrealised gain.
+#[test]
+fn an_lp_cannot_exit_ahead_of_a_pool_loss() {
+    // Given two LPs with 500 USDC each and a 100 USDC long opened at 5000 (fees 0)
+    let mut w = World::new();
+    let (lp, token, shares) = w.lp_deposit(500 * USDC);
+    w.lp_deposit(500 * USDC);
+    let t = w.trading(100 * USDC);
+    w.open(&t, 0, 10, 10 * USDC, 300, 5_000);
+    let liquidity = w.pool_state().liquidity;
+    // When the index rises to 6000 (the long is up 10 USDC) and the first LP leaves
+    w.tick(1, 6_000);
+    let half = w.pool_state().lp_supply / 2;
+    w.send(ix::pool_withdraw(&w, &lp.pubkey_(), &token, &shares, half), &lp, &[]).expect("withdraw");
+    // Then they take half of (liquidity − 10 USDC), not half of the liquidity
+    assert_eq!(w.balance(&token), (liquidity - 10 * USDC) / 2);
+    w.assert_books_balance();
+}
+
+/// Traders' unrealised losses raise what a new LP pays per share; a leaver gets no credit for them.
+#[test]
+fn a_depositor_pays_for_the_traders_unrealised_losses() {
+    // Given 1000 USDC of liquidity and a 100 USDC long opened at 5000, now at 4000 (down 10 USDC)
+    let mut w = World::new();
+    let (lp, token, shares) = w.lp_deposit(1_000 * USDC);
+    let t = w.trading(100 * USDC);
+    w.open(&t, 0, 10, 10 * USDC, 300, 5_000);
+    w.tick(1, 4_000);
+    let before = w.pool_state();
+    // When a second LP deposits 101 USDC
+    let (mint, lp_mint) = (w.mint, w.lp_mint);
+    let lp2 = solana_keypair::Keypair::new();
+    w.svm.airdrop(&lp2.pubkey_(), 1_000_000_000).unwrap();
+    let src = w.token_account(&lp2.pubkey_(), &mint, 101 * USDC);
+    let dst = w.token_account(&lp2.pubkey_(), &lp_mint, 0);
+    w.send(ix::pool_deposit(&w, &lp2.pubkey_(), &src, &dst, 101 * USDC), &lp2, &[]).expect("deposit");
+    // Then the shares are priced on liquidity + 10 USDC
+    let expected = (101 * USDC) as u128 * before.lp_supply as u128 / (before.liquidity + 10 * USDC) as u128;
+    assert_eq!(w.balance(&dst) as u128, expected);
+    // And the first LP withdrawing 100 shares is paid on the liquidity alone
+    let after = w.pool_state();
+    w.send(ix::pool_withdraw(&w, &lp.pubkey_(), &token, &shares, 100 * USDC), &lp, &[]).expect("withdraw");
+    assert_eq!(w.balance(&token) as u128, (100 * USDC) as u128 * after.liquidity as u128 / after.lp_supply as u128);
+    w.assert_books_balance();
+}
+
+/// With positions open, the mark must be trustworthy right now.
+#[test]
+fn liquidity_moves_wait_for_a_fresh_unsuspended_index_while_positions_are_open() {
+    let mut w = World::new();
+    let (lp, token, shares) = w.lp_deposit(1_000 * USDC);
+    // With nothing open, a suspended or stale feed does not matter
+    w.push_sample(5_000, true, setup::feed::LIVE);
+    w.send(ix::pool_withdraw(&w, &lp.pubkey_(), &token, &shares, USDC), &lp, &[]).expect("nothing open");
+    w.tick(1, 5_000);
+    let t = w.trading(100 * USDC);
+    w.open(&t, 1, 10, 10 * USDC, 600, 5_000);
+    // A goal: the feed is suspended → FeedSuspended (6019), both ways
+    w.push_sample(5_000, true, setup::feed::LIVE);
+    assert_eq!(w.fail(ix::pool_withdraw(&w, &lp.pubkey_(), &token, &shares, USDC), &lp, &[]), 6019);
+    assert_eq!(w.fail(ix::pool_deposit(&w, &lp.pubkey_(), &token, &shares, USDC), &lp, &[]), 6019);
+    // The oracle goes quiet past max_staleness_s (30 s) → FeedStale (6020)
+    w.tick(1, 5_200);
+    w.wait(31);
+    assert_eq!(w.fail(ix::pool_withdraw(&w, &lp.pubkey_(), &token, &shares, USDC), &lp, &[]), 6020);
+    // Fresh again → allowed
+    w.tick(1, 5_200);
+    w.send(ix::pool_withdraw(&w, &lp.pubkey_(), &token, &shares, USDC), &lp, &[]).expect("fresh");
+    w.assert_books_balance();
+}
+
 #[test]
 fn deposit_rejects_wrong_accounts() {
     let mut w = World::new();
@@ -54,7 +125,7 @@ fn deposit_rejects_wrong_accounts() {
     assert_eq!(w.fail(ix::pool_deposit(&w, &lp_pk, &more, &token, USDC), &lp, &[]), 6012);
     // A fake LP mint
     let mut i = ix::pool_deposit(&w, &lp_pk, &more, &shares, USDC);
-    i.accounts[4].pubkey = Address::new_unique();
+    i.accounts[5].pubkey = Address::new_unique();
     assert_eq!(w.fail(i, &lp, &[]), 6015);
     // The vault as the source (two mutable roles)
     assert_eq!(w.fail(ix::pool_deposit(&w, &lp_pk, &w.vault.clone(), &shares, USDC), &lp, &[]), 6016);

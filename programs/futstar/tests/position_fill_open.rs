@@ -35,7 +35,7 @@ fn a_refunding_fill_needs_writable_token_accounts() {
     w.tick(4, 5_000);
     w.push_sample(5_000, false, feed::HALF_TIME);
     let base = ix::position_fill_open(&w, &position, &t.token);
-    // When the vault or the refund target is read-only Then the token transfer is refused
+    // When the vault or the refund target is read-only Then the fill is refused up front
     attacks::run(&mut w, "position_fill_open (refund)", &base, &[], &attacks::position_token_writes(0));
     let payer = w.payer.insecure_clone();
     w.send(base, &payer, &[]).expect("refunding fill");
@@ -43,9 +43,20 @@ fn a_refunding_fill_needs_writable_token_accounts() {
     w.assert_books_balance();
 }
 
-/// The harness itself fails when an attack goes through. Here the "attack" is harmless: a fill
-/// at a Live sample moves no tokens, so a read-only refund target is never written and the
-/// fill succeeds (the refunding fill above shows the read-only account is refused when used).
+/// A fill at a Live sample moves no tokens to the owner, yet a read-only refund target is
+/// still refused: every token account passed in must be writable.
+#[test]
+fn a_filling_fill_also_needs_writable_token_accounts() {
+    let mut w = World::funded(10_000 * USDC);
+    let t = w.trading(100 * USDC);
+    let position = w.request_open(&t, 0, 2, 10 * USDC, 300).unwrap();
+    w.tick(5, 5_000);
+    let base = ix::position_fill_open(&w, &position, &t.token);
+    attacks::run(&mut w, "position_fill_open (no refund)", &base, &[], &attacks::position_token_writes(0));
+}
+
+/// The harness itself fails when an attack goes through. Here the "attack" is harmless: it
+/// clears the writable flag of the exchange, which the fill only reads, so the fill succeeds.
 #[test]
 #[should_panic(expected = "SUCCEEDED")]
 fn the_harness_reports_an_attack_that_succeeds() {
@@ -54,5 +65,5 @@ fn the_harness_reports_an_attack_that_succeeds() {
     let position = w.request_open(&t, 0, 2, 10 * USDC, 300).unwrap();
     w.tick(5, 5_000);
     let base = ix::position_fill_open(&w, &position, &t.token);
-    attacks::run(&mut w, "position_fill_open (no refund)", &base, &[], &[attacks::Attack::NotWritable(5, attacks::cpi_write_refused())]);
+    attacks::run(&mut w, "position_fill_open (no refund)", &base, &[], &[attacks::Attack::NotWritable(0, attacks::code(attacks::E::AccountNotWritable))]);
 }

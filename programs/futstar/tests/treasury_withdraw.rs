@@ -53,8 +53,8 @@ fn treasury_withdraw_refuses_the_generic_attacks() {
         &[
             MissingSigner(0),
             NotWritable(2, code(E::AccountNotWritable)),
-            NotWritable(3, attacks::cpi_write_refused()),
-            NotWritable(4, attacks::cpi_write_refused()),
+            NotWritable(3, code(E::AccountNotWritable)),
+            NotWritable(4, code(E::AccountNotWritable)),
             WrongOwner(1, code(E::InvalidAccountOwner)),
             WrongOwner(2, code(E::InvalidAccountOwner)),
             WrongOwner(3, code(E::InvalidVault)),

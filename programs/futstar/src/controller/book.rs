@@ -7,6 +7,7 @@ use crate::{
         fees::{split, FeeSplit},
         payout::{max_profit, settle, Settlement},
         pnl::Side,
+        pool_value::entry_weight,
     },
     state::{
         pool::Pool,
@@ -97,6 +98,11 @@ impl Book<'_> {
         self.pool.reserved = reserved;
         self.pool.fees_owed = add(self.pool.fees_owed, fee_split.treasury)?;
         self.pool.collateral_locked = add(self.pool.collateral_locked, p.collateral)?;
+        let weight = entry_weight(p.notional, entry_index as u64)?;
+        match p.side {
+            Side::Long => self.pool.entry_sum_long = add(self.pool.entry_sum_long, weight)?,
+            Side::Short => self.pool.entry_sum_short = add(self.pool.entry_sum_short, weight)?,
+        }
         self.pool.oi_long = oi_long;
         self.pool.oi_short = oi_short;
         let position = &mut *self.position;
@@ -126,9 +132,16 @@ impl Book<'_> {
         let p = *self.position;
         self.pool.collateral_locked = sub(self.pool.collateral_locked, p.collateral)?;
         self.pool.reserved = sub(self.pool.reserved, p.max_profit)?;
+        let weight = entry_weight(p.notional, p.entry_index as u64)?;
         match p.side {
-            Side::Long => self.pool.oi_long = sub(self.pool.oi_long, p.notional)?,
-            Side::Short => self.pool.oi_short = sub(self.pool.oi_short, p.notional)?,
+            Side::Long => {
+                self.pool.oi_long = sub(self.pool.oi_long, p.notional)?;
+                self.pool.entry_sum_long = sub(self.pool.entry_sum_long, weight)?;
+            }
+            Side::Short => {
+                self.pool.oi_short = sub(self.pool.oi_short, p.notional)?;
+                self.pool.entry_sum_short = sub(self.pool.entry_sum_short, weight)?;
+            }
         }
         self.forget_live()
     }

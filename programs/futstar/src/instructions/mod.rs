@@ -10,6 +10,8 @@ pub mod exchange_propose_config;
 pub mod exchange_set_paused;
 pub mod pool_create;
 pub mod pool_deposit;
+pub mod pool_liquidity_accounts;
+pub mod pool_set_limits;
 pub mod pool_settle_all;
 pub mod pool_settlement;
 pub mod pool_void;
@@ -66,6 +68,8 @@ pub fn dispatch(program_id: &Address, accounts: &mut [AccountView], data: &[u8])
         trader_set_limits::process(ctx)
     } else if disc == pool_create::DISCRIMINATOR {
         pool_create::process(ctx)
+    } else if disc == pool_set_limits::DISCRIMINATOR {
+        pool_set_limits::process(ctx)
     } else if disc == pool_settle_all::DISCRIMINATOR {
         pool_settle_all::process(ctx)
     } else if disc == pool_void::DISCRIMINATOR {

@@ -109,6 +109,8 @@ pub fn process(ctx: super::Ctx) -> ProgramResult {
         vault_bump,
         lp_mint_bump,
         decimals,
+        entry_sum_long: 0,
+        entry_sum_short: 0,
     };
     pool.save(pool_account)?;
     Event::new(POOL_CREATED)

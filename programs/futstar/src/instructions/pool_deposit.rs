@@ -1,32 +1,16 @@
 //! `pool_deposit(amount: u64)`: a liquidity provider adds collateral tokens and receives LP
-//! shares priced on the pool's liquidity (rounded down).
-//!
-//! | # | account | flags |
-//! |---|---------|-------|
-//! | 0 | provider | signer |
-//! | 1 | exchange | |
-//! | 2 | pool | writable |
-//! | 3 | vault | writable |
-//! | 4 | lp_mint | writable |
-//! | 5 | provider_token (collateral mint) | writable |
-//! | 6 | provider_lp (LP mint) | writable |
-//! | 7 | token_program | |
+//! shares priced on the pool's marked value (`math::pool_value::deposit_value`, rounded down).
+//! Accounts and the marking rule: `pool_liquidity_accounts`.
 use pinocchio::{error::ProgramError, ProgramResult};
 
+use super::pool_liquidity_accounts::{self, Mark};
 use crate::{
     controller::tokens::{mint_shares, transfer_in},
     error::FutstarError,
     events::{Event, LIQUIDITY_DEPOSITED},
-    math::{bounds::MAX_AMOUNT, lp::shares_for_deposit},
-    state::{
-        codec::Reader,
-        exchange::Exchange,
-        pool::{Pool, PoolStatus},
-    },
-    validation::{
-        accounts::{require_distinct, require_signer, require_token_program},
-        token::{token_balance, vault_balance},
-    },
+    math::{bounds::MAX_AMOUNT, lp::shares_for_deposit, pool_value::deposit_value},
+    state::{codec::Reader, pool::PoolStatus},
+    validation::token::vault_balance,
 };
 
 /// `sha256("global:pool_deposit")[..8]`.
@@ -36,34 +20,26 @@ pub const DISCRIMINATOR: [u8; 8] = [26, 109, 164, 79, 207, 145, 204, 217];
 #[inline(never)]
 pub fn process(ctx: super::Ctx) -> ProgramResult {
     let super::Ctx { program_id, accounts, args } = ctx;
-    let [provider, exchange_account, pool_account, vault, lp_mint, provider_token, provider_lp, token_program, ..] = accounts else {
-        return Err(ProgramError::NotEnoughAccountKeys);
-    };
-    require_signer(provider)?;
-    require_token_program(token_program)?;
     let mut r = Reader::new(args, 0);
     let amount = r.u64().map_err(|_| ProgramError::InvalidInstructionData)?;
     r.finish()?;
     if amount == 0 {
         return Err(FutstarError::InvalidAmount.into());
     }
-    let exchange = Exchange::from_account(exchange_account, program_id)?;
-    if exchange.paused {
+    let a = pool_liquidity_accounts::load(program_id, accounts)?;
+    if a.exchange.paused {
         return Err(FutstarError::ExchangePaused.into());
     }
-    let mut pool = Pool::from_account(pool_account, program_id)?;
+    let mut pool = a.pool;
     if pool.status != PoolStatus::Open {
         return Err(FutstarError::PoolNotOpen.into());
     }
-    vault_balance(vault, &pool.vault)?;
-    if lp_mint.address() != &pool.lp_mint {
-        return Err(FutstarError::InvalidMint.into());
-    }
-    require_distinct(&[vault, provider_token, provider_lp])?;
-    token_balance(provider_token, &pool.collateral_mint, None)?;
-    token_balance(provider_lp, &pool.lp_mint, None)?;
 
-    let shares = shares_for_deposit(amount, pool.lp_supply, pool.liquidity)?;
+    let value = match a.mark {
+        Mark::Liquidity => pool.liquidity,
+        Mark::Index(index) => deposit_value(&pool.open_book(), index as u64)?,
+    };
+    let shares = shares_for_deposit(amount, pool.lp_supply, value)?;
     if shares == 0 {
         return Err(FutstarError::ZeroShares.into());
     }
@@ -72,14 +48,14 @@ pub fn process(ctx: super::Ctx) -> ProgramResult {
         return Err(FutstarError::MathOutOfBounds.into());
     }
     pool.lp_supply = pool.lp_supply.checked_add(shares).ok_or(FutstarError::MathOverflow)?;
-    pool.save(pool_account)?;
+    pool.save(a.pool_account)?;
 
-    transfer_in(provider_token, vault, provider, amount)?;
-    mint_shares(lp_mint, provider_lp, pool_account, &pool, shares)?;
-    pool.assert_solvent(vault_balance(vault, &pool.vault)?)?;
+    transfer_in(a.provider_token, a.vault, a.provider, amount)?;
+    mint_shares(a.lp_mint, a.provider_lp, a.pool_account, &pool, shares)?;
+    pool.assert_solvent(vault_balance(a.vault, &pool.vault)?)?;
     Event::new(LIQUIDITY_DEPOSITED)
-        .address(pool_account.address())
-        .address(provider.address())
+        .address(a.pool_account.address())
+        .address(a.provider.address())
         .u64(amount)
         .u64(shares)
         .u64(pool.liquidity)

@@ -1,4 +1,4 @@
-//! Liquidity-provider shares, priced on the pool's liquidity (its realised value).
+//! Liquidity-provider shares for a given pool value (`pool_value` says how the value is marked).
 
 use super::{
     wide::mul_div_floor,

@@ -9,6 +9,7 @@ pub mod fees;
 pub mod lp;
 pub mod payout;
 pub mod pnl;
+pub mod pool_value;
 pub mod wide;
 
 /// Errors of the pure math layer; the program maps them to its error codes.

@@ -27,13 +27,18 @@
 //! | 276 | 1  | vault_bump |
 //! | 277 | 1  | lp_mint_bump |
 //! | 278 | 1  | decimals |
+//! | 279 | 8  | entry_sum_long (Σ notional × entry index of open longs) |
+//! | 287 | 8  | entry_sum_short (same for shorts) |
+//!
+//! The two entry sums let LP shares be priced on the pool's marked value
+//! (`math::pool_value`) without visiting positions.
 use pinocchio::{error::ProgramError, Address};
 
 use super::{
     codec::{Reader, Writer},
     limits::PoolLimits,
 };
-use crate::error::FutstarError;
+use crate::{error::FutstarError, math::pool_value::OpenBook};
 
 /// Lifecycle of a pool.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,6 +84,8 @@ pub struct Pool {
     pub vault_bump: u8,
     pub lp_mint_bump: u8,
     pub decimals: u8,
+    pub entry_sum_long: u64,
+    pub entry_sum_short: u64,
 }
 
 impl Pool {
@@ -91,7 +98,7 @@ impl Pool {
     /// `sha256("account:Pool")[..8]`.
     pub const DISCRIMINATOR: [u8; 8] = [241, 154, 109, 4, 17, 177, 109, 188];
     /// Account size.
-    pub const LEN: usize = 208 + PoolLimits::LEN + 5;
+    pub const LEN: usize = 208 + PoolLimits::LEN + 5 + 16;
 
     /// Decodes an account's data (type already checked).
     pub fn load(data: &[u8]) -> Result<Self, ProgramError> {
@@ -116,6 +123,8 @@ impl Pool {
             vault_bump: r.u8()?,
             lp_mint_bump: r.u8()?,
             decimals: r.u8()?,
+            entry_sum_long: r.u64()?,
+            entry_sum_short: r.u64()?,
         })
     }
 
@@ -145,7 +154,9 @@ impl Pool {
         w.u8(self.bump)?;
         w.u8(self.vault_bump)?;
         w.u8(self.lp_mint_bump)?;
-        w.u8(self.decimals)
+        w.u8(self.decimals)?;
+        w.u64(self.entry_sum_long)?;
+        w.u64(self.entry_sum_short)
     }
 
     /// Tokens the vault must hold at least.
@@ -164,6 +175,19 @@ impl Pool {
             return Err(FutstarError::SolvencyViolation);
         }
         Ok(())
+    }
+
+    /// The aggregate book that prices LP shares.
+    pub fn open_book(&self) -> OpenBook {
+        OpenBook {
+            liquidity: self.liquidity,
+            reserved: self.reserved,
+            collateral_locked: self.collateral_locked,
+            oi_long: self.oi_long,
+            entry_sum_long: self.entry_sum_long,
+            oi_short: self.oi_short,
+            entry_sum_short: self.entry_sum_short,
+        }
     }
 
     /// Liquidity not reserved for open positions' maximum payouts.

@@ -182,7 +182,7 @@ pub fn position_accounts(at: usize, g: &Genuine) -> Vec<Attack> {
 /// The token accounts of `position_accounts` (at `at`) passed read-only when the instruction
 /// pays out of the vault: the token program's write is refused.
 pub fn position_token_writes(at: usize) -> Vec<Attack> {
-    vec![NotWritable(at + 5, cpi_write_refused()), NotWritable(at + 6, cpi_write_refused())]
+    vec![NotWritable(at + 5, code(E::AccountNotWritable)), NotWritable(at + 6, code(E::AccountNotWritable))]
 }
 
 /// `position_accounts` plus `position_token_writes`: for instructions that pay out of the vault.
@@ -203,27 +203,29 @@ pub fn exchange_writable(at: usize, g: &Genuine) -> Vec<Attack> {
 }
 
 /// Attacks on `pool_deposit` / `pool_withdraw` (same list): provider (signer), exchange, pool,
-/// vault, lp_mint, provider_token, provider_lp, token_program. The pool is saved before any
-/// token CPI; the token accounts are written by the token program.
+/// feed, vault, lp_mint, provider_token, provider_lp, token_program. Every account that is
+/// written is checked writable up front.
 pub fn liquidity_accounts(g: &Genuine) -> Vec<Attack> {
     vec![
         MissingSigner(0),
         NotWritable(2, code(E::AccountNotWritable)),
-        NotWritable(3, cpi_write_refused()),
-        NotWritable(4, cpi_write_refused()),
-        NotWritable(5, cpi_write_refused()),
-        NotWritable(6, cpi_write_refused()),
+        NotWritable(4, code(E::AccountNotWritable)),
+        NotWritable(5, code(E::AccountNotWritable)),
+        NotWritable(6, code(E::AccountNotWritable)),
+        NotWritable(7, code(E::AccountNotWritable)),
         WrongOwner(1, code(E::InvalidAccountOwner)),
         WrongOwner(2, code(E::InvalidAccountOwner)),
-        WrongOwner(3, code(E::InvalidVault)),
-        WrongOwner(4, code(E::InvalidMint)),
-        WrongOwner(5, code(E::InvalidTokenAccount)),
+        WrongOwner(3, code(E::InvalidAccountOwner)),
+        WrongOwner(4, code(E::InvalidVault)),
+        WrongOwner(5, code(E::InvalidMint)),
         WrongOwner(6, code(E::InvalidTokenAccount)),
-        Twin(3, code(E::InvalidVault)),
-        Twin(4, code(E::InvalidMint)),
+        WrongOwner(7, code(E::InvalidTokenAccount)),
+        Twin(3, code(E::FeedMismatch)),
+        Twin(4, code(E::InvalidVault)),
+        Twin(5, code(E::InvalidMint)),
         Cosplay(1, g.pool, code(E::AccountDiscriminatorMismatch)),
         Cosplay(2, g.exchange, code(E::AccountDiscriminatorMismatch)),
-        Substitute(7, Address::new_unique(), code(E::InvalidTokenProgram)),
+        Substitute(8, Address::new_unique(), code(E::InvalidTokenProgram)),
     ]
 }
 
@@ -233,10 +235,10 @@ pub fn liquidity_accounts(g: &Genuine) -> Vec<Attack> {
 pub fn settlement_batch(g: &Genuine) -> Vec<Attack> {
     vec![
         NotWritable(1, code(E::AccountNotWritable)),
-        NotWritable(3, cpi_write_refused()),
+        NotWritable(3, code(E::AccountNotWritable)),
         NotWritable(5, code(E::AccountNotWritable)),
         NotWritable(6, code(E::AccountNotWritable)),
-        NotWritable(7, cpi_write_refused()),
+        NotWritable(7, code(E::AccountNotWritable)),
         WrongOwner(0, code(E::InvalidAccountOwner)),
         WrongOwner(1, code(E::InvalidAccountOwner)),
         WrongOwner(2, code(E::InvalidAccountOwner)),

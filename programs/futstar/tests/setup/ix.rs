@@ -1,6 +1,9 @@
 //! Instruction builders for every futstar instruction (accounts in the documented order).
 #![allow(dead_code)]
-use futstar::state::{codec::Writer, limits::ExchangeConfig};
+use futstar::state::{
+    codec::Writer,
+    limits::{ExchangeConfig, PoolLimits},
+};
 use solana_address::Address;
 use solana_instruction::{AccountMeta, Instruction};
 use solana_signer::Signer;
@@ -73,11 +76,17 @@ pub fn pool_create(world: &World) -> Instruction {
     )
 }
 
+pub fn pool_set_limits(world: &World, admin: &Address, limits: &PoolLimits) -> Instruction {
+    let mut buf = vec![0u8; PoolLimits::LEN];
+    limits.write(&mut Writer::new(&mut buf, 0)).unwrap();
+    build(world, "pool_set_limits", vec![rs(admin), r(&world.exchange), w(&world.pool)], &buf)
+}
+
 pub fn pool_deposit(world: &World, provider: &Address, provider_token: &Address, provider_lp: &Address, amount: u64) -> Instruction {
     build(
         world,
         "pool_deposit",
-        vec![rs(provider), r(&world.exchange), w(&world.pool), w(&world.vault), w(&world.lp_mint), w(provider_token), w(provider_lp), token()],
+        vec![rs(provider), r(&world.exchange), w(&world.pool), r(&world.feed), w(&world.vault), w(&world.lp_mint), w(provider_token), w(provider_lp), token()],
         &amount.to_le_bytes(),
     )
 }
@@ -86,7 +95,7 @@ pub fn pool_withdraw(world: &World, provider: &Address, provider_token: &Address
     build(
         world,
         "pool_withdraw",
-        vec![rs(provider), r(&world.exchange), w(&world.pool), w(&world.vault), w(&world.lp_mint), w(provider_token), w(provider_lp), token()],
+        vec![rs(provider), r(&world.exchange), w(&world.pool), r(&world.feed), w(&world.vault), w(&world.lp_mint), w(provider_token), w(provider_lp), token()],
         &shares.to_le_bytes(),
     )
 }
