@@ -29,8 +29,9 @@ const built: Record<string, TransactionInstruction> = {
   exchangeApplyConfig: sdk.exchangeApplyConfig(ids),
   exchangeSetPaused: sdk.exchangeSetPaused(ids, { authority: owner, paused: true }),
   poolCreate: sdk.poolCreate(ids, { admin: owner, feed, collateralMint: mint }),
-  poolDeposit: sdk.poolDeposit(ids, { provider: owner, pool, providerToken: ownerToken, providerLp: key(), amount: 5n }),
-  poolWithdraw: sdk.poolWithdraw(ids, { provider: owner, pool, providerToken: ownerToken, providerLp: key(), shares: 5n }),
+  poolDeposit: sdk.poolDeposit(ids, { provider: owner, pool, feed, providerToken: ownerToken, providerLp: key(), amount: 5n }),
+  poolWithdraw: sdk.poolWithdraw(ids, { provider: owner, pool, feed, providerToken: ownerToken, providerLp: key(), shares: 5n }),
+  poolSetLimits: sdk.poolSetLimits(ids, { admin: owner, pool, limits: config.defaultLimits }),
   poolSettleAll: sdk.poolSettleAll(ids, { pool, feed, entries }),
   poolVoid: sdk.poolVoid(ids, { pool, feed, entries }),
   positionRequestOpen: sdk.positionRequestOpen(ids, { owner, pool, feed, positionId: 3n, ownerToken, side: sdk.math.Side.Short, leverage: 4, collateral: 1_000n, durationS: 60 }),
@@ -62,7 +63,7 @@ describe("futstar instruction builders", () => {
         expect(meta.isWritable, `${account.name} writable`).toBe("writable" in account && account.writable === true);
         expect(meta.isSigner, `${account.name} signer`).toBe("signer" in account && account.signer === true);
         if ("address" in account) expect(meta.pubkey.toBase58()).toBe(account.address);
-        // The real IDL no longer pins program accounts to addresses: the builders must.
+        // Program accounts are pinned in the IDL, and the builders fill in the same ids.
         const program = PROGRAM_ACCOUNTS[account.name];
         if (program !== undefined) expect(meta.pubkey.toBase58(), account.name).toBe(program);
       });
@@ -87,9 +88,10 @@ describe("futstar instruction builders", () => {
   });
 
   it("reject arguments outside their wire types, naming the field", () => {
-    expect(() => sdk.poolDeposit(ids, { provider: owner, pool, providerToken: ownerToken, providerLp: key(), amount: -1n })).toThrow(/amount/);
+    expect(() => sdk.poolDeposit(ids, { provider: owner, pool, feed, providerToken: ownerToken, providerLp: key(), amount: -1n })).toThrow(/amount/);
     expect(() => sdk.traderSetLimits(ids, { owner, pool, dailyLossLimit: 0n, dailyDepositLimit: 0n, selfExcludedUntil: 1n << 63n })).toThrow(/selfExcludedUntil/);
     expect(() => sdk.exchangeInit(ids, { payer: owner, config: { ...config, defaultLimits: { ...config.defaultLimits, durations: [1, 2, 3, 4, 5] } } })).toThrow(/durations/);
+    expect(() => sdk.poolSetLimits(ids, { admin: owner, pool, limits: { ...config.defaultLimits, durations: [1, 2, 3, 4, 5] } })).toThrow(/limits.durations/);
     expect(() => sdk.buildInstruction(sdk.futstarProgram, ids.futstar, "positionRequestClose", { owner } as unknown as sdk.IxAccounts<sdk.Futstar, "positionRequestClose">, {})).toThrow(/account "position" is missing/);
   });
 });

@@ -144,7 +144,7 @@ describe("futstar main flow through the SDK (real futstar.so + momentum_oracle.s
     const providerLp = createTokenAccount(chain, lpMintPda(ids.futstar, pool)[0], payer.publicKey);
     mintTo(chain, mint, providerToken, 1_000_000_000n);
     const deposit = 500_000_000n;
-    cu["pool_deposit"] = sendOk(svm, [poolDeposit(ids, { provider: payer.publicKey, pool, providerToken, providerLp, amount: deposit })], payer);
+    cu["pool_deposit"] = sendOk(svm, [poolDeposit(ids, { provider: payer.publicKey, pool, feed, providerToken, providerLp, amount: deposit })], payer);
     expect(tokenBalance(svm, providerLp)).toBe(math.sharesForDeposit(deposit, 0n, 0n));
 
     const owner = Keypair.generate();

@@ -172,7 +172,7 @@ describe("SDK on the real localnet (surfnet + deployed programs)", () => {
     const pool = client.poolAddress(feed);
     const providerToken = await newTokenAccount(admin, mint, admin.publicKey, 600_000_000n);
     const providerLp = await newTokenAccount(admin, lpMintPda(ids.futstar, pool)[0], admin.publicKey);
-    await client.send([poolDeposit(ids, { provider: admin.publicKey, pool, providerToken, providerLp, amount: 500_000_000n })], [admin]);
+    await client.send([poolDeposit(ids, { provider: admin.publicKey, pool, feed, providerToken, providerLp, amount: 500_000_000n })], [admin]);
 
     const owner = Keypair.generate();
     const ownerToken = await newTokenAccount(admin, mint, owner.publicKey, 10_000_000n);

@@ -94,7 +94,7 @@ describe("math mirrors programs/futstar/src/math (Rust unit cases)", () => {
 type Vector = Readonly<Record<string, unknown>>;
 
 /** Vector files the Rust tests (programs/futstar/tests/math_vectors.rs) check; all must exist. */
-const VECTOR_FILES = ["pnl.json", "fees.json", "payout.json", "lp.json"] as const;
+const VECTOR_FILES = ["pnl.json", "fees.json", "payout.json", "lp.json", "pool_value.json"] as const;
 
 function cases(file: string): Vector[] {
   const parsed = JSON.parse(readFileSync(join(vectorsDir, file), "utf8")) as { cases?: Vector[] };
@@ -173,6 +173,22 @@ describe("math vs tests/vectors/*.json (the cases programs/futstar/tests/math_ve
       if (c["kind"] === "deposit") expectCase(c, () => math.sharesForDeposit(n(c, "amount"), n(c, "supply"), n(c, "value")), () => n(c, "shares"));
       else if (c["kind"] === "withdraw") expectCase(c, () => math.amountForWithdraw(n(c, "shares"), n(c, "supply"), n(c, "value")), () => n(c, "amount"));
       else throw new Error(`lp.json: unknown kind ${String(c["kind"])}`);
+    }
+  });
+
+  it("pool_value.json (deposit and withdraw value)", () => {
+    for (const c of cases("pool_value.json")) {
+      const book: math.OpenBook = {
+        liquidity: n(c, "liquidity"),
+        reserved: n(c, "reserved"),
+        collateralLocked: n(c, "collateral_locked"),
+        oiLong: n(c, "oi_long"),
+        entrySumLong: n(c, "entry_sum_long"),
+        oiShort: n(c, "oi_short"),
+        entrySumShort: n(c, "entry_sum_short"),
+      };
+      const index = n(c, "index_bps");
+      expectCase(c, () => ({ deposit: math.depositValue(book, index), withdraw: math.withdrawValue(book, index) }), () => ({ deposit: n(c, "deposit_value"), withdraw: n(c, "withdraw_value") }));
     }
   });
 });

@@ -129,3 +129,22 @@ fn type_size(ty: &Value, types: &[Value]) -> usize {
         other => panic!("type {other}"),
     }
 }
+
+#[test]
+fn pinned_program_accounts_are_the_real_programs() {
+    let system = solana_sdk_ids::system_program::ID.to_string();
+    let token = setup::token_program_id().to_string();
+    let mut pinned = 0;
+    for ix in idl()["instructions"].as_array().unwrap() {
+        for account in ix["accounts"].as_array().unwrap() {
+            let expected = match account["name"].as_str().unwrap() {
+                "system_program" => &system,
+                "token_program" => &token,
+                _ => continue,
+            };
+            assert_eq!(account["address"].as_str(), Some(expected.as_str()), "{} {}", ix["name"], account["name"]);
+            pinned += 1;
+        }
+    }
+    assert!(pinned >= 13, "only {pinned} program accounts listed");
+}

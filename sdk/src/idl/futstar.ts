@@ -2,7 +2,7 @@
 // Names are camelCased as Anchor's Program does (convertIdlToCamelCase); error names are kept.
 
 /** sha256 of the program's IDL JSON this module was generated from. */
-export const futstarIdlSourceSha256 = "7a53a129c9e34ec59d99b026f9a8a3b9c58ade07b178a50a5108dc08c2cc92f7";
+export const futstarIdlSourceSha256 = "02f60138e72ebd6fbfe86e1aff62f4cfd3038586bc051befab7fb3d66ab4c97c";
 
 /** The futstar IDL as a type (for Anchor's IdlAccounts / IdlTypes helpers). */
 export type Futstar = {
@@ -40,7 +40,8 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "systemProgram"
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
         }
       ],
       "args": [
@@ -188,10 +189,12 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "systemProgram"
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -199,7 +202,7 @@ export type Futstar = {
     {
       "name": "poolDeposit",
       "docs": [
-        "LP deposit: shares priced on liquidity."
+        "LP deposit: shares priced on the pool's marked value (liquidity minus open positions' PnL at the feed index; rounded in the pool's favour)."
       ],
       "discriminator": [
         26,
@@ -224,6 +227,12 @@ export type Futstar = {
           "writable": true
         },
         {
+          "name": "feed",
+          "docs": [
+            "The pool's momentum feed (marks open positions)"
+          ]
+        },
+        {
           "name": "vault",
           "writable": true
         },
@@ -240,7 +249,8 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": [
@@ -253,7 +263,7 @@ export type Futstar = {
     {
       "name": "poolWithdraw",
       "docs": [
-        "LP withdrawal out of unreserved liquidity."
+        "LP withdrawal out of unreserved liquidity, priced on the pool's marked value (traders' unrealised gains count against the leaver, their losses do not)."
       ],
       "discriminator": [
         50,
@@ -278,6 +288,12 @@ export type Futstar = {
           "writable": true
         },
         {
+          "name": "feed",
+          "docs": [
+            "The pool's momentum feed (marks open positions)"
+          ]
+        },
+        {
           "name": "vault",
           "writable": true
         },
@@ -294,13 +310,53 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": [
         {
           "name": "shares",
           "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "poolSetLimits",
+      "docs": [
+        "Admin replaces one pool's risk limits (immediate; open positions keep their terms)."
+      ],
+      "discriminator": [
+        141,
+        211,
+        253,
+        162,
+        175,
+        63,
+        169,
+        2
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true
+        },
+        {
+          "name": "exchange"
+        },
+        {
+          "name": "pool",
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "limits",
+          "type": {
+            "defined": {
+              "name": "poolLimits"
+            }
+          }
         }
       ]
     },
@@ -333,7 +389,8 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "systemProgram"
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -426,10 +483,12 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         },
         {
-          "name": "systemProgram"
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
         }
       ],
       "args": [
@@ -498,7 +557,8 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -573,7 +633,8 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -625,7 +686,8 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -673,7 +735,8 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -746,7 +809,8 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -782,7 +846,8 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -823,7 +888,8 @@ export type Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": [
@@ -1134,6 +1200,19 @@ export type Futstar = {
         165,
         235,
         118
+      ]
+    },
+    {
+      "name": "poolLimitsSet",
+      "discriminator": [
+        190,
+        191,
+        20,
+        167,
+        155,
+        213,
+        92,
+        195
       ]
     }
   ],
@@ -1649,6 +1728,20 @@ export type Futstar = {
           {
             "name": "decimals",
             "type": "u8"
+          },
+          {
+            "name": "entrySumLong",
+            "docs": [
+              "Σ notional × entry index of open longs"
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "entrySumShort",
+            "docs": [
+              "Σ notional × entry index of open shorts"
+            ],
+            "type": "u64"
           }
         ]
       }
@@ -1921,6 +2014,30 @@ export type Futstar = {
           {
             "name": "lpMint",
             "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "poolLimitsSet",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "limits",
+            "type": {
+              "defined": {
+                "name": "poolLimits"
+              }
+            }
           }
         ]
       }
@@ -2320,7 +2437,8 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "systemProgram"
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
         }
       ],
       "args": [
@@ -2468,10 +2586,12 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "systemProgram"
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -2479,7 +2599,7 @@ export const futstarIdl: Futstar = {
     {
       "name": "poolDeposit",
       "docs": [
-        "LP deposit: shares priced on liquidity."
+        "LP deposit: shares priced on the pool's marked value (liquidity minus open positions' PnL at the feed index; rounded in the pool's favour)."
       ],
       "discriminator": [
         26,
@@ -2504,6 +2624,12 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
+          "name": "feed",
+          "docs": [
+            "The pool's momentum feed (marks open positions)"
+          ]
+        },
+        {
           "name": "vault",
           "writable": true
         },
@@ -2520,7 +2646,8 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": [
@@ -2533,7 +2660,7 @@ export const futstarIdl: Futstar = {
     {
       "name": "poolWithdraw",
       "docs": [
-        "LP withdrawal out of unreserved liquidity."
+        "LP withdrawal out of unreserved liquidity, priced on the pool's marked value (traders' unrealised gains count against the leaver, their losses do not)."
       ],
       "discriminator": [
         50,
@@ -2558,6 +2685,12 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
+          "name": "feed",
+          "docs": [
+            "The pool's momentum feed (marks open positions)"
+          ]
+        },
+        {
           "name": "vault",
           "writable": true
         },
@@ -2574,13 +2707,53 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": [
         {
           "name": "shares",
           "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "poolSetLimits",
+      "docs": [
+        "Admin replaces one pool's risk limits (immediate; open positions keep their terms)."
+      ],
+      "discriminator": [
+        141,
+        211,
+        253,
+        162,
+        175,
+        63,
+        169,
+        2
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true
+        },
+        {
+          "name": "exchange"
+        },
+        {
+          "name": "pool",
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "limits",
+          "type": {
+            "defined": {
+              "name": "poolLimits"
+            }
+          }
         }
       ]
     },
@@ -2613,7 +2786,8 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "systemProgram"
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -2706,10 +2880,12 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         },
         {
-          "name": "systemProgram"
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
         }
       ],
       "args": [
@@ -2778,7 +2954,8 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -2853,7 +3030,8 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -2905,7 +3083,8 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -2953,7 +3132,8 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -3026,7 +3206,8 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -3062,7 +3243,8 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": []
@@ -3103,7 +3285,8 @@ export const futstarIdl: Futstar = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
         }
       ],
       "args": [
@@ -3414,6 +3597,19 @@ export const futstarIdl: Futstar = {
         165,
         235,
         118
+      ]
+    },
+    {
+      "name": "poolLimitsSet",
+      "discriminator": [
+        190,
+        191,
+        20,
+        167,
+        155,
+        213,
+        92,
+        195
       ]
     }
   ],
@@ -3929,6 +4125,20 @@ export const futstarIdl: Futstar = {
           {
             "name": "decimals",
             "type": "u8"
+          },
+          {
+            "name": "entrySumLong",
+            "docs": [
+              "Σ notional × entry index of open longs"
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "entrySumShort",
+            "docs": [
+              "Σ notional × entry index of open shorts"
+            ],
+            "type": "u64"
           }
         ]
       }
@@ -4201,6 +4411,30 @@ export const futstarIdl: Futstar = {
           {
             "name": "lpMint",
             "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "poolLimitsSet",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "limits",
+            "type": {
+              "defined": {
+                "name": "poolLimits"
+              }
+            }
           }
         ]
       }

@@ -36,9 +36,9 @@ export interface ExchangeConfigInput {
 
 type Types = IdlTypes<Futstar>;
 
-/** Converts pool limits to the IDL's wire type. */
-export function poolLimitsArg(limits: PoolLimitsInput): Types["poolLimits"] {
-  if (limits.durations.length > 4) throw new RangeError(`defaultLimits.durations: ${limits.durations.length} entries, at most 4`);
+/** Converts pool limits to the IDL's wire type; `field` names them in errors. */
+export function poolLimitsArg(limits: PoolLimitsInput, field = "defaultLimits"): Types["poolLimits"] {
+  if (limits.durations.length > 4) throw new RangeError(`${field}.durations: ${limits.durations.length} entries, at most 4`);
   const durations = [0, 1, 2, 3].map((i) => limits.durations[i] ?? 0);
   return {
     maxLeverage: limits.maxLeverage,

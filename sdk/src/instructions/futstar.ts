@@ -4,7 +4,7 @@ import type { AccountMeta, PublicKey, TransactionInstruction } from "@solana/web
 import BN from "bn.js";
 
 import { type Futstar, futstarProgram } from "../idl/index.js";
-import { exchangePda, vaultPda } from "../pda.js";
+import { exchangePda, lpMintPda, vaultPda } from "../pda.js";
 import type { ProgramIds } from "../programs.js";
 import { type IxAccounts, type IxArgs, type IxName, buildInstruction } from "./build.js";
 
@@ -45,6 +45,33 @@ export function positionAccounts(ids: ProgramIds, input: PositionAccountsInput) 
     trader: input.trader,
     ownerToken: input.ownerToken,
     vault: vaultPda(ids.futstar, input.pool)[0],
+    tokenProgram: TOKEN_PROGRAM_ID,
+  };
+}
+
+/** What an LP names for `pool_deposit` / `pool_withdraw` (see `pool_liquidity_accounts.rs`). */
+export interface LiquidityAccountsInput {
+  readonly provider: PublicKey;
+  readonly pool: PublicKey;
+  /** The pool's feed: its index marks the open positions that price the shares. */
+  readonly feed: PublicKey;
+  /** The provider's token account of the collateral mint. */
+  readonly providerToken: PublicKey;
+  /** The provider's token account of the pool's LP mint. */
+  readonly providerLp: PublicKey;
+}
+
+/** Exchange, vault, LP mint PDAs and the token program added to an LP account set. */
+export function liquidityAccounts(ids: ProgramIds, input: LiquidityAccountsInput) {
+  return {
+    provider: input.provider,
+    exchange: exchangePda(ids.futstar)[0],
+    pool: input.pool,
+    feed: input.feed,
+    vault: vaultPda(ids.futstar, input.pool)[0],
+    lpMint: lpMintPda(ids.futstar, input.pool)[0],
+    providerToken: input.providerToken,
+    providerLp: input.providerLp,
     tokenProgram: TOKEN_PROGRAM_ID,
   };
 }

@@ -1,6 +1,6 @@
 export { type IxAccounts, type IxArgs, type IxName, type ProgramSpec, buildInstruction } from "./build.js";
 export * from "./exchange_config.js";
-export { type PositionAccountsInput, futstarInstruction, i64Arg, positionAccounts, u64Arg } from "./futstar.js";
+export { type LiquidityAccountsInput, type PositionAccountsInput, futstarInstruction, i64Arg, liquidityAccounts, positionAccounts, u64Arg } from "./futstar.js";
 export { type PoolSettlementInput, type SettlementEntry } from "./pool_settlement.js";
 export * from "./exchange_apply_config.js";
 export * from "./exchange_init.js";
@@ -8,6 +8,7 @@ export * from "./exchange_propose_config.js";
 export * from "./exchange_set_paused.js";
 export * from "./pool_create.js";
 export * from "./pool_deposit.js";
+export * from "./pool_set_limits.js";
 export * from "./pool_settle_all.js";
 export * from "./pool_void.js";
 export * from "./pool_withdraw.js";

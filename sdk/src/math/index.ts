@@ -5,4 +5,5 @@ export * from "./fees.js";
 export * from "./lp.js";
 export * from "./payout.js";
 export * from "./pnl.js";
+export * from "./pool-value.js";
 export * from "./wide.js";
