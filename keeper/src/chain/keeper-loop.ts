@@ -8,7 +8,7 @@ import type { PublicKey } from "@solana/web3.js";
 import type { Logger } from "../ops/log.js";
 import type { KeeperMetrics } from "../ops/metrics.js";
 import type { KeeperStore } from "../store/keeper-store.js";
-import { type Frame, tickKey } from "./match-frames.js";
+import { type Frame, type FrameSource, framesOf, tickKey } from "./match-frames.js";
 import { componentsTuple, FeedStatus, type FeedStatusCode } from "./oracle-codec.js";
 import type { OraclePusher, PushItem, PushResult } from "./oracle-pusher.js";
 
@@ -20,7 +20,7 @@ export interface Pacing {
 interface LiveMatch {
   readonly key: string;
   readonly feed: PublicKey;
-  readonly frames: Iterator<Frame>;
+  readonly frames: FrameSource;
   readonly pacing: Pacing;
   /** Frame held back because a status frame had to go first. */
   pending: Frame | null;
@@ -57,14 +57,19 @@ export class KeeperLoop {
   }
 
   /**
-   * Follows a match. `resumeAfter` (a restart): frames up to and including that tick are
-   * replayed into the engine without being pushed, and changes already stored are not stored again.
+   * Follows a match. `frames`: a replay's frames, or a live FrameSource (answers "wait" until the
+   * next frame is due; catches up by up to `framesPerRound` frames a round). `resumeAfter` (a
+   * restart of a replay): frames up to and including that tick are replayed into the engine
+   * without being pushed, and changes already stored are not stored again.
    */
-  addMatch(key: string, feed: PublicKey, frames: Iterable<Frame>, pacing: Pacing, resumeAfter: { period: number; tMs: number; status: number } | null = null): void {
+  addMatch(key: string, feed: PublicKey, frames: Iterable<Frame> | FrameSource, pacing: Pacing, resumeAfter: { period: number; tMs: number; status: number } | null = null): void {
     if (!(pacing.framesPerRound >= 1) || !Number.isInteger(pacing.framesPerRound)) throw new RangeError(`pacing.framesPerRound: must be a positive integer, got ${pacing.framesPerRound}`);
-    const iterator = frames[Symbol.iterator]();
-    const match: LiveMatch = { key, feed, frames: iterator, pacing, pending: null, last: null, abandon: false, done: false };
+    const replay = Symbol.iterator in frames;
+    const source = replay ? framesOf(frames) : frames;
+    const match: LiveMatch = { key, feed, frames: source, pacing, pending: null, last: null, abandon: false, done: false };
     if (resumeAfter !== null) {
+      if (!replay) throw new RangeError(`match '${key}': resuming is for replays; a live match restarts from its feed`);
+      const iterator = (source as ReturnType<typeof framesOf>).iterator;
       let stored = this.deps.store.changeCount(key);
       for (let r = iterator.next(); !r.done; r = iterator.next()) {
         const f = r.value;
@@ -87,17 +92,21 @@ export class KeeperLoop {
     match.abandon = true;
   }
 
-  private take(match: LiveMatch): Frame | null {
-    const r = match.pending ?? match.frames.next().value ?? null;
+  private take(match: LiveMatch): Frame | "wait" | null {
+    const r = match.pending ?? match.frames.next();
     match.pending = null;
     return r;
   }
 
-  /** Advances the match by its pacing; stops at a status change so it is published. */
-  private advance(match: LiveMatch): Frame | null {
+  /**
+   * Advances the match by its pacing; stops at a status change so it is published. "wait" when
+   * a live match has no frame due yet; null when the match has no more frames.
+   */
+  private advance(match: LiveMatch): Frame | "wait" | null {
     let chosen: Frame | null = null;
     for (let i = 0; i < match.pacing.framesPerRound; i++) {
       const frame = this.take(match);
+      if (frame === "wait") return chosen ?? "wait";
       if (frame === null) break;
       const changesStatus = frame.status !== (chosen ?? match.last)?.status;
       if (chosen !== null && changesStatus) {
@@ -125,13 +134,15 @@ export class KeeperLoop {
         status = FeedStatus.Abandoned;
         match.done = true;
       } else {
-        frame = this.advance(match);
+        const next = this.advance(match);
+        if (next === "wait") continue;
+        frame = next;
         if (frame === null) {
           match.done = true;
           continue;
         }
         status = frame.status;
-        if (status === FeedStatus.Ended) match.done = true;
+        if (status === FeedStatus.Ended || status === FeedStatus.Abandoned) match.done = true;
       }
       if (frame === null) continue;
       match.last = frame;

@@ -20,6 +20,26 @@ export interface Frame {
   readonly changes: readonly FeedChange[];
 }
 
+/**
+ * Where the keeper loop takes a match's frames from: the next frame, "wait" when none is due yet
+ * (a live match), or null when the match has no more frames.
+ */
+export interface FrameSource {
+  next(): Frame | "wait" | null;
+}
+
+/** A finished sequence of frames (a replay) as a FrameSource: never waits. */
+export function framesOf(frames: Iterable<Frame>): FrameSource & { readonly iterator: Iterator<Frame> } {
+  const iterator = frames[Symbol.iterator]();
+  return {
+    iterator,
+    next: () => {
+      const r = iterator.next();
+      return r.done ? null : r.value;
+    },
+  };
+}
+
 export function* matchFrames(events: readonly MatchEvent[], issues: EngineIssue[] = []): Generator<Frame> {
   const engine = new MomentumEngine();
   const sorted = [...events].sort((a, b) => a.period - b.period || a.tMs - b.tMs);

@@ -8,8 +8,9 @@
  * - The same real event from both providers (period, side, kind, time within
  *   `dedupToleranceMs`) is published once, under the id it was first published with
  *   ("canonical id"); later corrections/deletions from either provider are applied to it.
- * - Upserts pass a bounded reorder buffer (`reorderDelayMs` of match time); an event behind what
- *   already left is published at once and reported (clock went backwards).
+ * - Upserts pass a bounded reorder buffer (`reorderDelayMs` of match time, and at most
+ *   `maxHoldWallMs` of wall time when set — live feeds); an event behind what already left is
+ *   published at once and reported (clock went backwards).
  * - Gaps longer than `gapMs` of match time between published events are reported.
  */
 import type { FeedChange, FeedIssue, MatchEvent, Period } from "../model.js";
@@ -23,6 +24,8 @@ export interface AggregatorOptions {
   readonly reorderDelayMs: number;
   readonly dedupToleranceMs: number;
   readonly gapMs: number;
+  /** Wall ms an upsert may wait in the reorder buffer at most (live feeds); unset = no bound. */
+  readonly maxHoldWallMs?: number;
 }
 
 export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
@@ -61,14 +64,17 @@ export class AggregatorCore {
   private readonly reorder: ReorderBuffer;
   private readonly lastBatchAt: Record<Role, number | null> = { primary: null, backup: null };
   private lastReleased: MatchEvent | null = null;
+  /** Wall time of the latest call (the reorder buffer's hold bound is in wall ms). */
+  private nowMs = 0;
 
   constructor(private readonly opts: AggregatorOptions = DEFAULT_AGGREGATOR_OPTIONS) {
     this.index = new DuplicateIndex(opts.dedupToleranceMs);
     this.standbyIndex = new DuplicateIndex(opts.dedupToleranceMs);
-    this.reorder = new ReorderBuffer(opts.reorderDelayMs);
+    this.reorder = new ReorderBuffer(opts.reorderDelayMs, opts.maxHoldWallMs);
   }
 
   onBatch(role: Role, changes: readonly FeedChange[], nowMs: number): FeedChange[] {
+    this.nowMs = nowMs;
     this.lastBatchAt[role] = nowMs;
     if (role === "primary" && this.active === "backup") this.switchTo("primary", nowMs, "primary delivers again");
     const out: FeedChange[] = [];
@@ -80,18 +86,20 @@ export class AggregatorCore {
   }
 
   onError(role: Role, issue: FeedIssue, nowMs: number): FeedChange[] {
+    this.nowMs = nowMs;
     this.issues.push(issue);
     if (role === "primary" && this.active === "primary") return this.switchTo("backup", nowMs, `primary error: ${issue.field}: ${issue.message}`);
     return [];
   }
 
   tick(nowMs: number): FeedChange[] {
+    this.nowMs = nowMs;
     const last = this.lastBatchAt.primary;
     const backupFresher = (this.lastBatchAt.backup ?? -Infinity) > (last ?? -Infinity);
     if (this.active === "primary" && last !== null && nowMs - last > this.opts.staleAfterMs && backupFresher) {
       return this.switchTo("backup", nowMs, `primary silent for ${nowMs - last} ms`);
     }
-    return [];
+    return this.opts.maxHoldWallMs === undefined ? [] : this.releaseReady(false);
   }
 
   /** End of match: everything still held leaves. */
@@ -132,7 +140,7 @@ export class AggregatorCore {
   private correct(canonical: string, e: MatchEvent): FeedChange[] {
     const fixed: MatchEvent = { ...e, id: canonical };
     if (this.reorder.has(canonical)) {
-      this.reorder.push(fixed);
+      this.reorder.push(fixed, this.nowMs);
       return [];
     }
     if (!this.published.has(canonical)) return [];
@@ -142,7 +150,7 @@ export class AggregatorCore {
 
   private publish(e: MatchEvent): void {
     this.index.add(e);
-    if (this.reorder.push(e) === "late") {
+    if (this.reorder.push(e, this.nowMs) === "late") {
       const last = this.lastReleased;
       this.issues.push({
         provider: e.provider,
@@ -189,7 +197,7 @@ export class AggregatorCore {
 
   private releaseReady(all: boolean): FeedChange[] {
     const out: FeedChange[] = [];
-    for (const e of this.reorder.release(all)) {
+    for (const e of this.reorder.release(all, this.nowMs)) {
       const prev = this.lastReleased;
       if (prev && prev.period === e.period && e.tMs - prev.tMs > this.opts.gapMs) {
         this.gaps.push({ period: e.period, fromMs: prev.tMs, toMs: e.tMs });

@@ -6,6 +6,7 @@
 import type { MatchFeed } from "../feed.js";
 import type { FeedChange, FeedIssue, MatchInfo } from "../model.js";
 import { AggregatorCore, type AggregatorOptions, DEFAULT_AGGREGATOR_OPTIONS, type Role } from "./core.js";
+import { type LiveStatus, type LiveStatusSource, hasLiveStatus } from "./live-status.js";
 
 export interface AggregatedFeedOptions extends AggregatorOptions {
   /** How often staleness is checked, in wall-clock ms. */
@@ -15,7 +16,7 @@ export interface AggregatedFeedOptions extends AggregatorOptions {
 
 type Pulled = { role: Role; result?: IteratorResult<FeedChange[]>; error?: unknown } | { role: "tick" };
 
-export class AggregatedFeed implements MatchFeed {
+export class AggregatedFeed implements MatchFeed, LiveStatusSource {
   readonly provider;
   readonly core: AggregatorCore;
   private closed = false;
@@ -35,6 +36,12 @@ export class AggregatedFeed implements MatchFeed {
       this.core.onError("primary", { provider: this.primary.provider, eventId: null, field: "info", message: String(err) }, this.opts.now());
       return this.backup.info();
     }
+  }
+
+  /** The match status from the active source when it has one, else from the other. */
+  liveStatus(): LiveStatus | null {
+    const [first, second] = this.core.active === "primary" ? [this.primary, this.backup] : [this.backup, this.primary];
+    return (hasLiveStatus(first) ? first.liveStatus() : null) ?? (hasLiveStatus(second) ? second.liveStatus() : null);
   }
 
   issues(): readonly FeedIssue[] {
@@ -79,9 +86,9 @@ export class AggregatedFeed implements MatchFeed {
         pending.delete(got.role);
         if (got.error !== undefined) {
           out.push(...this.core.onError(got.role, { provider: feeds[got.role].provider, eventId: null, field: "feed", message: String(got.error) }, now));
-        } else if (got.role === "primary") {
-          // The primary finished: nothing more will come from either side worth waiting for.
-          pending.delete("backup");
+        } else if (got.role === "primary" || this.core.active === "backup") {
+          // The source we publish finished (the match is over): the other has nothing to add.
+          pending.delete(got.role === "primary" ? "backup" : "primary");
         }
       } else {
         out.push(...this.core.onBatch(got.role, got.result.value, now));

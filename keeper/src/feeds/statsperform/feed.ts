@@ -8,6 +8,7 @@
  * from the document → delete. Errors (network, HTTP ≥ 400, bad JSON, schema) become FeedIssues
  * and the next poll waits with exponential backoff; the feed never stops on bad input.
  */
+import type { LiveStatus, LiveStatusSource } from "../aggregator/live-status.js";
 import type { MatchFeed } from "../feed.js";
 import type { FeedChange, FeedIssue, MatchInfo } from "../model.js";
 import { type DerivedIds, changesFor } from "../opta/changes.js";
@@ -17,6 +18,7 @@ import { type Fetch, ConditionalGetter } from "./http.js";
 import { matchInfoFromSdapi, teamSides } from "./ma1.js";
 import { ma3Changes } from "./ma3.js";
 import { ma1Schema, ma3Schema } from "./schemas.js";
+import { sdapiLiveStatus } from "./status.js";
 
 export const DEFAULT_SDAPI_BASE = "https://api.performfeeds.com/soccerdata";
 
@@ -40,7 +42,7 @@ export interface PollStats {
 
 const FINISHED = new Set(["Played", "Abandoned", "Cancelled", "Postponed"]);
 
-export class StatsPerformFeed implements MatchFeed {
+export class StatsPerformFeed implements MatchFeed, LiveStatusSource {
   readonly provider = "statsperform" as const;
   private readonly http: ConditionalGetter;
   private readonly log = new ParseLog("statsperform");
@@ -48,6 +50,7 @@ export class StatsPerformFeed implements MatchFeed {
   private readonly derived = new Map<string, DerivedIds>();
   private readonly abort = new AbortController();
   private cachedInfo: MatchInfo | null = null;
+  private status: LiveStatus | null = null;
   private errors = 0;
   private readonly backoffsMs: number[] = [];
   private readonly base: string;
@@ -72,6 +75,11 @@ export class StatsPerformFeed implements MatchFeed {
     return { requests: this.http.requests, notModified: this.http.notModified, errors: this.errors, backoffsMs: [...this.backoffsMs] };
   }
 
+  /** The match status from the latest MA1/MA3 `matchDetails` (null until one said something). */
+  liveStatus(): LiveStatus | null {
+    return this.status;
+  }
+
   issues(): readonly FeedIssue[] {
     return this.log.issues;
   }
@@ -92,7 +100,11 @@ export class StatsPerformFeed implements MatchFeed {
         const res = await this.http.get(this.url("matchinfo"), this.abort.signal);
         if (res.status === 200) {
           const ma1 = validateItem(ma1Schema, JSON.parse(res.text), this.log, null, "ma1");
-          if (ma1) this.cachedInfo = matchInfoFromSdapi(ma1.matchInfo);
+          if (ma1) {
+            this.cachedInfo = matchInfoFromSdapi(ma1.matchInfo);
+            const d = ma1.liveData?.matchDetails;
+            this.status = sdapiLiveStatus(d?.matchStatus, d?.periodId) ?? this.status;
+          }
         }
       } catch (err) {
         this.failed("ma1", err);
@@ -118,9 +130,11 @@ export class StatsPerformFeed implements MatchFeed {
           const doc = validateItem(ma3Schema, JSON.parse(res.text), this.log, null, "ma3");
           if (doc) {
             failures = 0;
+            const details = doc.liveData.matchDetails;
+            this.status = sdapiLiveStatus(details?.matchStatus, details?.periodId) ?? this.status;
             const batch = this.diff(doc.liveData.event, teams);
             if (batch.length > 0) yield batch;
-            finished = FINISHED.has(doc.liveData.matchDetails?.matchStatus ?? "");
+            finished = FINISHED.has(details?.matchStatus ?? "");
           } else {
             this.errors += 1;
             failures += 1;

@@ -1,0 +1,158 @@
+/**
+ * A live match as the frames the oracle publishes, driven by the wall clock and the feed: one
+ * Live frame per second of match time as it passes, a HalfTime frame between periods, one Ended
+ * (or Abandoned) frame when the feed ends. Where `matchFrames` walks a finished match, this one
+ * answers "wait" until the next second is due.
+ *
+ * The match clock: period p's kick-off in wall ms is when the feed first showed it (its status
+ * says p is being played, or an event of p arrived), moved earlier whenever an event of p
+ * arrives with a later match time than the clock shows — the clock is never behind the feed.
+ *
+ * Lifecycle (the oracle's status machine is `Scheduled → Live ⇄ HalfTime`, `Live → Ended`, any
+ * non-final → `Abandoned`):
+ * - kick-off = the first Live frame of the first period seen;
+ * - a period stops ticking at its period-end event, when a later period starts, when the feed
+ *   says the match is in a break or over, or when the feed ends;
+ * - HalfTime after the end of period 1 or 3, or of period 2/4 when the feed says a break follows
+ *   (extra time) or a later period starts; after period 2/4 without such a sign the status stays
+ *   Live (not ticking) until the feed ends (Ended) or extra time starts;
+ * - Ended / Abandoned when the feed ends (`end`); Ended is preceded by one more Live frame when
+ *   changes are still unapplied or the last status was HalfTime (HalfTime → Ended is illegal).
+ *
+ * Changes are applied to the engine only in Live frames, all that arrived so far, so the stored
+ * log replays exactly (`recomputeTicks`: each change before the tick it was applied before).
+ * Pure apart from `nowMs`: the caller feeds `receive` and `end`, the keeper loop takes frames.
+ */
+import { type EngineIssue, MomentumEngine, type MomentumTick } from "../engine/index.js";
+import type { LiveStatus } from "../feeds/aggregator/live-status.js";
+import type { FeedChange, Period } from "../feeds/model.js";
+import type { Frame, FrameSource } from "./match-frames.js";
+import { FeedStatus, type FeedStatusCode } from "./oracle-codec.js";
+
+/** Periods with a running clock the oracle publishes (the shoot-out has none). */
+const LAST_CLOCKED_PERIOD = 4;
+
+export type LiveEnd = "ended" | "abandoned";
+
+export class LiveFrames implements FrameSource {
+  private readonly engine = new MomentumEngine();
+  private queue: FeedChange[] = [];
+  private status: LiveStatus | null = null;
+  private over: LiveEnd | null = null;
+  /** Period → its kick-off in wall ms. */
+  private readonly starts = new Map<number, number>();
+  /** Period → match time of its period-end event. */
+  private readonly ends = new Map<number, number>();
+  private phase: "pre" | "live" | "break" | "done" = "pre";
+  private period: Period = 1;
+  private nextTMs = 0;
+  private last: MomentumTick | null = null;
+  private lastStatus: FeedStatusCode = FeedStatus.Scheduled;
+
+  constructor(private readonly nowMs: () => number, readonly issues: EngineIssue[] = []) {}
+
+  /** Changes that arrived from the feed (in arrival order) and the feed's status after them. */
+  receive(changes: readonly FeedChange[], status: LiveStatus | null): void {
+    const now = this.nowMs();
+    for (const c of changes) {
+      this.queue.push(c);
+      if (c.op !== "upsert" || c.event.period > LAST_CLOCKED_PERIOD) continue;
+      const { period, tMs } = c.event;
+      const start = this.starts.get(period);
+      if (start === undefined || now - tMs < start) this.starts.set(period, now - tMs);
+      if (c.event.kind.type === "period_end") this.ends.set(period, tMs);
+    }
+    if (status !== null) {
+      this.status = status;
+      const p = status.period;
+      if (status.phase === "playing" && p !== null && p <= LAST_CLOCKED_PERIOD && !this.starts.has(p)) this.starts.set(p, now);
+    }
+  }
+
+  /** The feed ended: the match is over (or abandoned). */
+  end(how: LiveEnd): void {
+    this.over ??= how;
+  }
+
+  get finished(): boolean {
+    return this.phase === "done";
+  }
+
+  next(): Frame | "wait" | null {
+    if (this.phase === "done") return null;
+    if (this.phase === "pre") {
+      const first = this.nextStartedAfter(0);
+      if (first === null) return this.over ? this.finish() : "wait";
+      this.enter(first);
+    }
+    if (this.phase === "break") {
+      const next = this.nextStartedAfter(this.period);
+      if (next !== null) this.enter(next);
+      else return this.over ? this.finish() : "wait";
+    }
+    const start = this.starts.get(this.period) as number;
+    const endT = this.ends.get(this.period);
+    const later = this.nextStartedAfter(this.period);
+    const stopped = later !== null || this.over !== null || this.status?.phase === "break" || this.status?.phase === "finished";
+    const inPeriod = endT === undefined ? !stopped : this.nextTMs <= endT;
+    if (inPeriod && this.nextTMs <= this.nowMs() - start) return this.liveFrame();
+    const periodOver = (endT !== undefined && this.nextTMs > endT) || stopped;
+    if (!periodOver) return "wait";
+    if (this.over) return this.finish();
+    if (this.last === null || this.last.period !== this.period) {
+      // A later period started before this one ever ticked: follow the later one.
+      if (later === null) return "wait";
+      this.enter(later);
+      return this.next();
+    }
+    const breakFollows = this.period % 2 === 1 || later !== null || this.status?.phase === "break";
+    if (!breakFollows) return "wait";
+    this.phase = "break";
+    return this.frame(FeedStatus.HalfTime, this.last, []);
+  }
+
+  private nextStartedAfter(period: number): Period | null {
+    let best: number | null = null;
+    for (const p of this.starts.keys()) if (p > period && (best === null || p < best)) best = p;
+    return best as Period | null;
+  }
+
+  private enter(period: Period): void {
+    this.phase = "live";
+    this.period = period;
+    this.nextTMs = 0;
+  }
+
+  private liveFrame(): Frame {
+    const changes = this.queue;
+    this.queue = [];
+    for (const c of changes) {
+      const issue = this.engine.apply(c);
+      if (issue) this.issues.push(issue);
+    }
+    const tick = this.engine.tick(this.period, this.nextTMs);
+    this.nextTMs += 1000;
+    return this.frame(FeedStatus.Live, tick, changes);
+  }
+
+  private finish(): Frame | null {
+    const status = this.over === "abandoned" ? FeedStatus.Abandoned : FeedStatus.Ended;
+    if (this.last === null) {
+      // Never kicked off: Scheduled → Abandoned is allowed, Scheduled → Ended is not.
+      this.phase = "done";
+      return status === FeedStatus.Abandoned ? this.frame(status, this.engine.tick(1, 0), []) : null;
+    }
+    if (this.queue.length > 0 || (status === FeedStatus.Ended && this.lastStatus === FeedStatus.HalfTime)) {
+      this.phase = "live";
+      return this.liveFrame();
+    }
+    this.phase = "done";
+    return this.frame(status, this.last, []);
+  }
+
+  private frame(status: FeedStatusCode, tick: MomentumTick, changes: readonly FeedChange[]): Frame {
+    this.last = tick;
+    this.lastStatus = status;
+    return { period: tick.period, tMs: tick.tMs, status, tick, changes };
+  }
+}
