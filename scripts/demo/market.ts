@@ -9,6 +9,7 @@
 import {
   type ExchangeConfigInput,
   type ProgramIds,
+  decodeFutstarAccount,
   exchangeInit,
   lpMintPda,
   oracleConfigInit,
@@ -43,7 +44,7 @@ export const IN_PLAY_DELAY_S = 5;
  * web3.js copy (the demo resolves the root one, the tests their own), and either `Connection`
  * fits this, where their classes' private members keep them from fitting each other.
  */
-export type MarketRpc = Pick<Connection, "getLatestBlockhash" | "sendRawTransaction" | "confirmTransaction" | "getMinimumBalanceForRentExemption">;
+export type MarketRpc = Pick<Connection, "getLatestBlockhash" | "sendRawTransaction" | "confirmTransaction" | "getMinimumBalanceForRentExemption" | "getAccountInfo">;
 
 /**
  * Runs a client's send again when the chain moved past its blockhash, as wallets do (a busy
@@ -157,12 +158,15 @@ export async function fundTrader(connection: MarketRpc, admin: Signer, mint: Pub
   return ata;
 }
 
-/** LP deposit by the admin into `pool`; the LP shares go to the admin's associated LP account. */
+/** LP deposit by the admin into `pool` (its feed read from the pool account); the LP shares go to the admin's associated LP account. */
 export async function provideLiquidity(connection: MarketRpc, ids: ProgramIds, admin: Signer, adminToken: PublicKey, pool: PublicKey, amount: bigint): Promise<void> {
+  const poolAccount = await connection.getAccountInfo(pool, "confirmed");
+  if (poolAccount === null) throw new Error(`provideLiquidity: pool ${pool.toBase58()} does not exist`);
+  const { feed } = decodeFutstarAccount("pool", poolAccount.data);
   const lpMint = lpMintPda(ids.futstar, pool)[0];
   const providerLp = getAssociatedTokenAddressSync(lpMint, admin.publicKey, true);
   await send(connection, admin, [
     createAssociatedTokenAccountIdempotentInstruction(admin.publicKey, providerLp, admin.publicKey, lpMint),
-    poolDeposit(ids, { provider: admin.publicKey, pool, providerToken: adminToken, providerLp, amount }),
+    poolDeposit(ids, { provider: admin.publicKey, pool, feed, providerToken: adminToken, providerLp, amount }),
   ]);
 }

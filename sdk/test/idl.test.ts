@@ -50,7 +50,8 @@ describe("layouts derived from the IDL match the programs' byte tables", () => {
     expect(fieldOffset(futstarIdl, "position", "pool")).toBe(40);
     expect(fieldOffset(futstarIdl, "position", "status")).toBe(113);
     expect(fieldOffset(futstarIdl, "position", "expiryTs")).toBe(173);
-    expect(accountSize(futstarIdl, "pool")).toBe(279);
+    expect(accountSize(futstarIdl, "pool")).toBe(295);
+    expect(fieldOffset(futstarIdl, "pool", "entrySumLong")).toBe(279);
     expect(fieldOffset(futstarIdl, "pool", "limits.maxPayout")).toBe(208 + 42);
     expect(fieldOffset(futstarIdl, "pool", "status")).toBe(274);
     expect(accountSize(futstarIdl, "exchange")).toBe(8 + 1 + 1 + 204 + 1 + 8 + 204);

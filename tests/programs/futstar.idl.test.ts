@@ -190,9 +190,11 @@ describe("futstar IDL drives the real program (npm litesvm)", () => {
       const lpShares = Keypair.generate().publicKey;
       setRaw(c.svm, lpToken, tokenAccountBytes(mint, lp.publicKey, 10_000n * USDC), TOKEN_PROGRAM);
       setRaw(c.svm, lpShares, tokenAccountBytes(lpMint, lp.publicKey, 0n), TOKEN_PROGRAM);
-      const lpAccounts = { provider: lp.publicKey, exchange, pool, vault, lpMint, providerToken: lpToken, providerLp: lpShares, tokenProgram: TOKEN_PROGRAM };
+      const lpAccounts = { provider: lp.publicKey, exchange, pool, feed: f.feed, vault, lpMint, providerToken: lpToken, providerLp: lpShares, tokenProgram: TOKEN_PROGRAM };
       cu.pool_deposit = await c.run(m("poolDeposit")(new BN(5_000_000_000)).accountsStrict(lpAccounts).instruction(), lp);
       cu.pool_withdraw = await c.run(m("poolWithdraw")(new BN(1_000_000)).accountsStrict(lpAccounts).instruction(), lp);
+      cu.pool_set_limits = await c.run(m("poolSetLimits")({ ...limits(), maxLeverage: 20 }).accountsStrict({ admin: admin.publicKey, exchange, pool }).instruction(), admin);
+      expect((c.decode("Pool", pool)["limits"] as { maxLeverage: number }).maxLeverage).toBe(20);
       const traderPda = pda([Buffer.from("trader"), pool.toBuffer(), trader.publicKey.toBuffer()], c.programId);
       cu.trader_init = await c.run(m("traderInit")().accountsStrict({ owner: trader.publicKey, pool, trader: traderPda, systemProgram: SystemProgram.programId }).instruction(), trader);
       const traderToken = Keypair.generate().publicKey;

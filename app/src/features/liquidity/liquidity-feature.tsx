@@ -8,7 +8,8 @@ import { COLLATERAL_SYMBOL } from "@/lib/config";
 import { formatAmount } from "@/lib/format";
 import { MatchPickerUi } from "@/features/matches/match-picker-ui";
 
-import { liquidityStats, useLiquidityMutations } from "./liquidity-data-access";
+import { useLiquidityMutations } from "./liquidity-data-access";
+import { liquidityStats } from "./liquidity-stats";
 import { LiquidityFormUi, PoolStatsUi } from "./liquidity-ui";
 
 export function LiquidityFeature() {
@@ -30,7 +31,7 @@ export function LiquidityFeature() {
         {poolView === null ? (
           <div className="card skeleton-card">{pool.loading || loading ? "Loading pool…" : "No pool for this match."}</div>
         ) : (
-          <PoolStatsUi pool={poolView} stats={liquidityStats(poolView, lp.data ?? 0n)} symbol={COLLATERAL_SYMBOL} />
+          <PoolStatsUi pool={poolView} stats={liquidityStats(poolView, lp.data ?? 0n, selected?.indexBps ?? null)} symbol={COLLATERAL_SYMBOL} />
         )}
         <div>
           <p className="muted small" data-testid="wallet-balance">

@@ -13,6 +13,8 @@ export interface LiquidityStats {
   readonly myValue: bigint;
   /** Liquidity not reserved for open positions' max payouts (the withdrawable part). */
   readonly free: bigint;
+  /** The feed index the open positions are marked at (null: nothing open, or no index yet). */
+  readonly markedAt: number | null;
 }
 
 export function PoolStatsUi({ pool, stats, symbol }: { pool: PoolView; stats: LiquidityStats; symbol: string }) {
@@ -26,7 +28,11 @@ export function PoolStatsUi({ pool, stats, symbol }: { pool: PoolView; stats: Li
         <dt>Free</dt><dd>{formatAmount(stats.free, d)} {symbol}</dd>
         <dt>Utilisation</dt><dd data-testid="pool-utilisation">{(stats.utilisationBps / 100).toFixed(2)} %</dd>
         <dt>Open interest long / short</dt><dd>{formatAmount(pool.oiLong, d)} / {formatAmount(pool.oiShort, d)}</dd>
-        <dt>LP share value</dt><dd>{stats.shareValue === null ? "—" : `${formatAmount(stats.shareValue, d, 6)} ${symbol}`}</dd>
+        <dt>LP share value</dt>
+        <dd data-testid="share-value">
+          {stats.shareValue === null ? "—" : `${formatAmount(stats.shareValue, d, 6)} ${symbol}`}
+          {stats.markedAt === null ? null : <span className="muted small"> (open positions marked at {(stats.markedAt / 100).toFixed(2)})</span>}
+        </dd>
         <dt>Your LP shares</dt><dd data-testid="my-lp">{formatAmount(stats.myShares, d)} (≈ {formatAmount(stats.myValue, d)} {symbol})</dd>
       </dl>
     </section>
@@ -67,7 +73,7 @@ export function LiquidityFormUi({
         <input name="amount" inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} />
       </label>
       <p className="error-text small" style={{ minHeight: "1.2em" }}>{text !== "" && !parsed.ok ? parsed.error : ""}</p>
-      <p className="muted small">Withdrawals are limited to liquidity not reserved for open positions&apos; maximum payouts.</p>
+      <p className="muted small">Withdrawals are limited to liquidity not reserved for open positions&apos; maximum payouts. Shares are priced on the pool&apos;s value with open positions marked at the live index: traders&apos; unrealised gains lower it, and while a goal is being absorbed (market suspended) deposits and withdrawals wait.</p>
       <button type="submit" className="primary" disabled={!parsed.ok || busy || blockedReason !== null}>
         {busy ? "Confirm in wallet…" : blockedReason ?? (mode === "deposit" ? "Deposit" : "Withdraw")}
       </button>

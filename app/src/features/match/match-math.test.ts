@@ -7,7 +7,7 @@ import { mergeSamples } from "./momentum-series";
 
 const pool: PoolView = {
   address: "P", feed: "F", collateralMint: "M", lpMint: "L", decimals: 6,
-  liquidity: 1_000_000_000n, reserved: 250_000_000n, oiLong: 0n, oiShort: 0n, lpSupply: 1_000_000_000n, status: "open",
+  liquidity: 1_000_000_000n, reserved: 250_000_000n, oiLong: 0n, oiShort: 0n, entrySumLong: 0n, entrySumShort: 0n, collateralLocked: 0n, lpSupply: 1_000_000_000n, status: "open",
   limits: { maxLeverage: 10, inplayDelayS: 5, maxStalenessS: 10, maxOpenPositions: 5, minCollateral: 1_000_000n, maxNotional: 500_000_000n, maxPayout: 100_000_000n, durations: [300, null] },
   openFeeBps: 10, closeFeeBps: 10,
 };

@@ -11,7 +11,7 @@ import { OpenPositionsUi, PendingRequestsUi, partitionPositions } from "./positi
 afterEach(cleanup);
 
 const pool: PoolView = {
-  address: "P", feed: "F", collateralMint: "M", lpMint: "L", decimals: 6, liquidity: 10n ** 12n, reserved: 0n, oiLong: 0n, oiShort: 0n, lpSupply: 10n ** 12n, status: "open",
+  address: "P", feed: "F", collateralMint: "M", lpMint: "L", decimals: 6, liquidity: 10n ** 12n, reserved: 0n, oiLong: 0n, oiShort: 0n, entrySumLong: 0n, entrySumShort: 0n, collateralLocked: 0n, lpSupply: 10n ** 12n, status: "open",
   limits: { maxLeverage: 10, inplayDelayS: 5, maxStalenessS: 10, maxOpenPositions: 5, minCollateral: 1_000_000n, maxNotional: 10n ** 11n, maxPayout: 10n ** 11n, durations: [300, null] },
   openFeeBps: 10, closeFeeBps: 10,
 };

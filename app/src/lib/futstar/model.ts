@@ -68,6 +68,11 @@ export interface PoolView {
   readonly reserved: bigint;
   readonly oiLong: bigint;
   readonly oiShort: bigint;
+  /** Σ notional × entry index of open longs / shorts: with the OI they mark the open positions. */
+  readonly entrySumLong: bigint;
+  readonly entrySumShort: bigint;
+  /** Collateral of filled positions (floors the traders' aggregate loss). */
+  readonly collateralLocked: bigint;
   readonly lpSupply: bigint;
   readonly status: PoolStatus;
   readonly limits: PoolLimitsView;

@@ -85,6 +85,9 @@ export function poolToView(address: PublicKey, p: Pool, exchange: Exchange): Poo
     reserved: big(p.reserved),
     oiLong: big(p.oiLong),
     oiShort: big(p.oiShort),
+    entrySumLong: big(p.entrySumLong),
+    entrySumShort: big(p.entrySumShort),
+    collateralLocked: big(p.collateralLocked),
     lpSupply: big(p.lpSupply),
     status: pick(POOL_STATUS, num(p.status), "pool.status"),
     limits: {
