@@ -49,6 +49,8 @@ fn bench_cu() {
     run(&mut w, "pool_deposit", i, &lp);
     let i = ix::pool_withdraw(&w, &lp.pubkey(), &lp_token, &lp_shares, 1_000 * USDC);
     run(&mut w, "pool_withdraw", i, &lp);
+    let i = ix::pool_set_limits(&w, &admin.pubkey(), &setup::world::default_limits());
+    run(&mut w, "pool_set_limits", i, &admin);
 
     let owner = Keypair::new();
     w.svm.airdrop(&owner.pubkey(), 1_000_000_000).unwrap();
@@ -66,6 +68,9 @@ fn bench_cu() {
     w.tick(5, 5_100);
     let i = ix::position_fill_open(&w, &p0, &token);
     run(&mut w, "position_fill_open", i, &payer);
+    // With a position open the LP moves mark it at the feed index (the feed is read too).
+    let i = ix::pool_withdraw(&w, &lp.pubkey(), &lp_token, &lp_shares, 1_000 * USDC);
+    run(&mut w, "pool_withdraw_marked", i, &lp);
     let i = ix::position_request_close(&w, &owner.pubkey(), &p0);
     run(&mut w, "position_request_close", i, &owner);
     w.tick(5, 5_300);
