@@ -49,10 +49,11 @@ export class LiveFrames implements FrameSource {
   private last: MomentumTick | null = null;
   private lastStatus: FeedStatusCode = FeedStatus.Scheduled;
 
-  constructor(private readonly nowMs: () => number, readonly issues: EngineIssue[] = []) {}
+  /** `statusOf`: the feed's match status (read at every frame; it may change without events). */
+  constructor(private readonly nowMs: () => number, private readonly statusOf: () => LiveStatus | null = () => null, readonly issues: EngineIssue[] = []) {}
 
-  /** Changes that arrived from the feed (in arrival order) and the feed's status after them. */
-  receive(changes: readonly FeedChange[], status: LiveStatus | null): void {
+  /** Changes that arrived from the feed, in arrival order. */
+  receive(changes: readonly FeedChange[]): void {
     const now = this.nowMs();
     for (const c of changes) {
       this.queue.push(c);
@@ -62,11 +63,15 @@ export class LiveFrames implements FrameSource {
       if (start === undefined || now - tMs < start) this.starts.set(period, now - tMs);
       if (c.event.kind.type === "period_end") this.ends.set(period, tMs);
     }
-    if (status !== null) {
-      this.status = status;
-      const p = status.period;
-      if (status.phase === "playing" && p !== null && p <= LAST_CLOCKED_PERIOD && !this.starts.has(p)) this.starts.set(p, now);
-    }
+    this.readStatus(now);
+  }
+
+  private readStatus(now: number): void {
+    const status = this.statusOf();
+    if (status === null) return;
+    this.status = status;
+    const p = status.period;
+    if (status.phase === "playing" && p !== null && p <= LAST_CLOCKED_PERIOD && !this.starts.has(p)) this.starts.set(p, now);
   }
 
   /** The feed ended: the match is over (or abandoned). */
@@ -80,6 +85,7 @@ export class LiveFrames implements FrameSource {
 
   next(): Frame | "wait" | null {
     if (this.phase === "done") return null;
+    this.readStatus(this.nowMs());
     if (this.phase === "pre") {
       const first = this.nextStartedAfter(0);
       if (first === null) return this.over ? this.finish() : "wait";

@@ -21,6 +21,7 @@ import { ConfigError, type KeeperConfig } from "./config.js";
 import { startOpsServer } from "./http.js";
 import { loadKeypair } from "./keypair-file.js";
 import type { Logger } from "./log.js";
+import { type LiveMatch, openLiveMatch } from "./live-match.js";
 import { loadConfiguredMatch } from "./match-id.js";
 import { KeeperMetrics } from "./metrics.js";
 import { sleepUnlessAborted } from "./shutdown.js";
@@ -53,6 +54,8 @@ export interface AppOptions {
    * (tests: a simulated match clock that also moves the local chain's clock).
    */
   readonly oracleClock?: "wall" | "chain" | (() => Promise<bigint>);
+  /** Wall clock (ms) of live matches' match clock (tests: a simulated clock). */
+  readonly liveClock?: () => number;
 }
 
 export { onChainMatchId, syntheticMatchId } from "./match-id.js";
@@ -117,26 +120,58 @@ async function startWithStore(config: KeeperConfig, options: AppOptions, store: 
   });
   const cranker = new Cranker({ store, sender, source: adapter.crankSource, alreadyDone: (f) => adapter.alreadyDone(f), describe: (f) => adapter.describe(f, "futstar"), metrics, log });
 
-  for (const [i, m] of config.matches.entries()) {
-    const { loaded, matchId } = await loadConfiguredMatch(m, i);
-    store.upsertMatch({ matchKey: m.key, matchId: matchId.toString("hex"), provider: loaded.info.provider, home: loaded.info.home.name, away: loaded.info.away.name, source: m.source });
-    const feed: PublicKey = await adapter.ensureFeed({ matchId, home: loaded.info.home.name, away: loaded.info.away.name });
-    const poolKey = await adapter.ensurePool(feed);
-    store.setMatchAccounts(m.key, feed.toBase58(), poolKey?.toBase58() ?? null);
-    await reconcile(store, pool, feed.toBase58(), log);
-    const state = await adapter.feedState(feed);
-    const status = state?.status ?? null;
-    // The oracle lets the index move only as its time passes: nothing before the feed's last
-    // update time (its creation time at first) may be pushed.
-    if (state && state.lastUpdateTs > lastTs) lastTs = state.lastUpdateTs;
-    if (status === FeedStatus.Ended || status === FeedStatus.Abandoned) {
-      log.info("match already finished on chain", { match: m.key, status });
-      continue;
-    }
-    const last = store.lastLanded(feed.toBase58());
-    loop.addMatch(m.key, feed, matchFrames(loaded.events), { framesPerRound: Math.max(1, Math.round(m.speed)) }, last ? { period: last.period, tMs: last.tMs, status: last.status } : null);
-    log.info("following match", { match: m.key, feed: feed.toBase58(), pool: poolKey?.toBase58() ?? null, resumeAfter: last ? `${last.period}/${last.tMs}` : null });
+  // Live feeds opened so far are closed on shutdown, even while waiting for their match info.
+  const liveMatches: LiveMatch[] = [];
+  const opened: { close(): void }[] = [];
+  const closeFeeds = (): void => opened.forEach((f) => f.close());
+  signal.addEventListener("abort", closeFeeds, { once: true });
+  try {
+    await followMatches();
+  } catch (err) {
+    closeFeeds();
+    signal.removeEventListener("abort", closeFeeds);
+    throw err;
   }
+  async function followMatches(): Promise<void> {
+    for (const [i, m] of config.matches.entries()) {
+      let identity: { matchId: Buffer; provider: string; home: string; away: string; source: string };
+      let live: LiveMatch | null = null;
+      let events: ReturnType<typeof matchFrames> | null = null;
+      if (m.live) {
+        live = await openLiveMatch(config, m, i, { log, nowMs: options.liveClock ?? Date.now }, (f) => opened.push(f));
+        identity = { matchId: live.matchId, provider: "statsperform", home: live.info.home.name, away: live.info.away.name, source: `live:statsperform:${m.live.fixtureId}` };
+      } else {
+        const { loaded, matchId } = await loadConfiguredMatch(m, i);
+        identity = { matchId, provider: loaded.info.provider, home: loaded.info.home.name, away: loaded.info.away.name, source: m.source as string };
+        events = matchFrames(loaded.events);
+      }
+      store.upsertMatch({ matchKey: m.key, matchId: identity.matchId.toString("hex"), provider: identity.provider, home: identity.home, away: identity.away, source: identity.source });
+      const feed: PublicKey = await adapter.ensureFeed({ matchId: identity.matchId, home: identity.home, away: identity.away });
+      const poolKey = await adapter.ensurePool(feed);
+      store.setMatchAccounts(m.key, feed.toBase58(), poolKey?.toBase58() ?? null);
+      await reconcile(store, pool, feed.toBase58(), log);
+      const state = await adapter.feedState(feed);
+      const status = state?.status ?? null;
+      // The oracle lets the index move only as its time passes: nothing before the feed's last
+      // update time (its creation time at first) may be pushed.
+      if (state && state.lastUpdateTs > lastTs) lastTs = state.lastUpdateTs;
+      if (status === FeedStatus.Ended || status === FeedStatus.Abandoned) {
+        log.info("match already finished on chain", { match: m.key, status });
+        live?.close();
+        continue;
+      }
+      const last = store.lastLanded(feed.toBase58());
+      if (live) {
+        // Live: frames come as the feed and the clock allow; a restart follows the feed from its current state.
+        loop.addMatch(m.key, feed, live.frames, { framesPerRound: Number.MAX_SAFE_INTEGER });
+        liveMatches.push(live);
+      } else {
+        loop.addMatch(m.key, feed, events as ReturnType<typeof matchFrames>, { framesPerRound: Math.max(1, Math.round(m.speed)) }, last ? { period: last.period, tMs: last.tMs, status: last.status } : null);
+      }
+      log.info("following match", { match: m.key, live: live !== null, feed: feed.toBase58(), pool: poolKey?.toBase58() ?? null, resumeAfter: last && !live ? `${last.period}/${last.tMs}` : null });
+    }
+  }
+  const pumps = liveMatches.map((l) => l.start());
 
   let lastRoundMs = Date.now();
   let lastCrankMs = Date.now();
@@ -197,6 +232,9 @@ async function startWithStore(config: KeeperConfig, options: AppOptions, store: 
 
   const done = (async () => {
     await pushing;
+    closeFeeds();
+    signal.removeEventListener("abort", closeFeeds);
+    await Promise.all(pumps);
     if (!options.exitWhenDone) await new Promise<void>((resolve) => (stopAll.signal.aborted ? resolve() : stopAll.signal.addEventListener("abort", () => resolve(), { once: true })));
     await cranking.then(() => stopAll.abort());
     signal.removeEventListener("abort", onAbort);

@@ -27,6 +27,7 @@ export interface ConfiguredMatch {
 
 /** Loads `matches[index]`; a bad source throws naming `matches.<index>.source`. */
 export async function loadConfiguredMatch(match: MatchConfig, index: number): Promise<ConfiguredMatch> {
+  if (match.source === undefined) throw new RangeError(`matches.${index}.source: missing (a live match is opened by openLiveMatch)`);
   const source = parseMatchSource(match.source, `matches.${index}.source`);
   const loaded = await loadMatch(source, match.provider);
   const matchId = source.kind === "synthetic" ? syntheticMatchId(source.seed) : onChainMatchId(loaded.info.provider, loaded.info.matchId);

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { LiveFrames } from "../../src/chain/live-frames.js";
 import { recomputeTicks, tickKey, type Frame } from "../../src/chain/match-frames.js";
 import { FeedStatus } from "../../src/chain/oracle-codec.js";
+import type { LiveStatus } from "../../src/feeds/aggregator/live-status.js";
 import type { EventKind, FeedChange, Period, Side } from "../../src/feeds/model.js";
 
 let n = 0;
@@ -17,7 +18,8 @@ const up = (period: Period, tMs: number, kind: EventKind = { type: "corner" }, s
 
 function drive() {
   let now = 1_000_000;
-  const frames = new LiveFrames(() => now);
+  let status: LiveStatus | null = null;
+  const frames = new LiveFrames(() => now, () => status);
   const taken: Frame[] = [];
   const take = (): (Frame | "wait" | null)[] => {
     const out: (Frame | "wait" | null)[] = [];
@@ -28,7 +30,11 @@ function drive() {
       taken.push(f);
     }
   };
-  return { frames, taken, take, advance: (ms: number) => void (now += ms) };
+  const receive = (changes: FeedChange[], s: LiveStatus | null): void => {
+    status = s ?? status;
+    frames.receive(changes);
+  };
+  return { frames, taken, take, receive, advance: (ms: number) => void (now += ms) };
 }
 
 const statuses = (fs: (Frame | "wait" | null)[]): string[] => fs.map((f) => (f === null ? "null" : f === "wait" ? "wait" : `${["S", "L", "H", "E", "A"][f.status]}${f.period}/${f.tMs / 1000}`));
@@ -37,7 +43,7 @@ describe("live frames", () => {
   it("Given no kick-off yet, then it waits; then one Live frame per second as wall time passes", () => {
     const d = drive();
     expect(statuses(d.take())).toEqual(["wait"]);
-    d.frames.receive([], { phase: "playing", period: 1 });
+    d.receive([], { phase: "playing", period: 1 });
     expect(statuses(d.take())).toEqual(["L1/0", "wait"]);
     d.advance(2500);
     expect(statuses(d.take())).toEqual(["L1/1", "L1/2", "wait"]);
@@ -45,20 +51,20 @@ describe("live frames", () => {
 
   it("Given an event ahead of the clock, then the clock jumps to it (never behind the feed)", () => {
     const d = drive();
-    d.frames.receive([up(1, 0, { type: "period_start" }), up(1, 5000)], null);
+    d.receive([up(1, 0, { type: "period_start" }), up(1, 5000)], null);
     expect(statuses(d.take()).at(-2)).toBe("L1/5");
   });
 
   it("half-time, second half, end: HalfTime after period 1, Live after 2 until the feed ends, then Ended", () => {
     const d = drive();
-    d.frames.receive([up(1, 0, { type: "period_start" })], null);
+    d.receive([up(1, 0, { type: "period_start" })], null);
     d.advance(3000);
-    d.frames.receive([up(1, 3000, { type: "period_end" })], null);
+    d.receive([up(1, 3000, { type: "period_end" })], null);
     d.advance(10_000);
     expect(statuses(d.take())).toEqual(["L1/0", "L1/1", "L1/2", "L1/3", "H1/3", "wait"]);
-    d.frames.receive([up(2, 0, { type: "period_start" })], { phase: "playing", period: 2 });
+    d.receive([up(2, 0, { type: "period_start" })], { phase: "playing", period: 2 });
     d.advance(1000);
-    d.frames.receive([up(2, 1000, { type: "period_end" })], null);
+    d.receive([up(2, 1000, { type: "period_end" })], null);
     expect(statuses(d.take())).toEqual(["L2/0", "L2/1", "wait"]);
     d.advance(5000);
     expect(statuses(d.take())).toEqual(["wait"]);
@@ -69,27 +75,27 @@ describe("live frames", () => {
 
   it("extra time: a break after period 2 (feed status) is HalfTime; periods 3 and 4 tick", () => {
     const d = drive();
-    d.frames.receive([up(1, 0), up(1, 1000, { type: "period_end" })], null);
+    d.receive([up(1, 0), up(1, 1000, { type: "period_end" })], null);
     d.advance(1000);
-    d.frames.receive([up(2, 0), up(2, 1000, { type: "period_end" })], { phase: "break", period: null });
+    d.receive([up(2, 0), up(2, 1000, { type: "period_end" })], { phase: "break", period: null });
     d.advance(1000);
     expect(statuses(d.take())).toEqual(["L1/0", "L1/1", "H1/1", "L2/0", "L2/1", "H2/1", "wait"]);
-    d.frames.receive([up(3, 0)], { phase: "playing", period: 3 });
+    d.receive([up(3, 0)], { phase: "playing", period: 3 });
     expect(statuses(d.take())).toEqual(["L3/0", "wait"]);
-    d.frames.receive([up(4, 0)], { phase: "playing", period: 4 });
+    d.receive([up(4, 0)], { phase: "playing", period: 4 });
     expect(statuses(d.take())).toEqual(["H3/0", "L4/0", "wait"]);
     // Shoot-out events start no clocked period: period 4 keeps ticking.
-    d.frames.receive([up(5 as Period, 0)], null);
+    d.receive([up(5 as Period, 0)], null);
     d.advance(1000);
     expect(statuses(d.take())).toEqual(["L4/1", "wait"]);
   });
 
   it("a feed that ends during a break publishes one more Live frame before Ended; late changes are applied first", () => {
     const d = drive();
-    d.frames.receive([up(1, 0), up(1, 1000, { type: "period_end" })], null);
+    d.receive([up(1, 0), up(1, 1000, { type: "period_end" })], null);
     d.advance(1000);
     expect(statuses(d.take())).toEqual(["L1/0", "L1/1", "H1/1", "wait"]);
-    d.frames.receive([up(1, 500, { type: "shot", location: { x: 90, y: 50 }, bodyPart: "foot", situation: "open_play", xg: 0.3, providerXg: true, outcome: "saved" })], { phase: "finished", period: null });
+    d.receive([up(1, 500, { type: "shot", location: { x: 90, y: 50 }, bodyPart: "foot", situation: "open_play", xg: 0.3, providerXg: true, outcome: "saved" })], { phase: "finished", period: null });
     d.frames.end("ended");
     const tail = d.take();
     expect(statuses(tail)).toEqual(["L1/2", "E1/2", "null"]);
@@ -103,7 +109,7 @@ describe("live frames", () => {
 
   it("abandoned: from Live, and before kick-off (Scheduled → Abandoned); ended before kick-off publishes nothing", () => {
     const live = drive();
-    live.frames.receive([up(1, 0)], null);
+    live.receive([up(1, 0)], null);
     expect(statuses(live.take())).toEqual(["L1/0", "wait"]);
     live.frames.end("abandoned");
     expect(statuses(live.take())).toEqual(["A1/0", "null"]);

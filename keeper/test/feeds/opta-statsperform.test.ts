@@ -6,6 +6,7 @@ import { parseF7 } from "../../src/feeds/opta/f7.js";
 import { parseOpta, readF24 } from "../../src/feeds/opta/f24.js";
 import { parseStatsPerform } from "../../src/feeds/statsperform/parse.js";
 import { dataFile, missingData } from "./data-dir.js";
+import { type Ma3RawEvent, ma3AsF24 } from "./ma3-as-f24.js";
 
 const skipSp = missingData("statsperform MA1/MA3 files", ["statsperform", "ma3_match_events.json"], ["statsperform", "ma1_match_info.json"]);
 const skipOpta = missingData("opta F24/F7 fragment", ["opta", "f24_events.xml"], ["opta", "f7_match.xml"]);
@@ -96,15 +97,7 @@ describe.skipIf(skipOpta || skipSp)("Stats Perform and Opta paths agree on the s
     const slice = raw.liveData.event.filter((e) => e.periodId === 2 && (e.timeMin as number) >= 68);
     const home = raw.matchInfo.contestant.find((c) => c.position === "home")!.id;
     const away = raw.matchInfo.contestant.find((c) => c.position === "away")!.id;
-    const xml = [
-      `<?xml version="1.0" encoding="UTF-8"?><Games><Game id="1" home_team_id="${home}" away_team_id="${away}">`,
-      ...slice.map((e) => {
-        const attrs = `id="${e.id}" type_id="${e.typeId}" period_id="${e.periodId}" min="${e.timeMin}" sec="${e.timeSec}" team_id="${e.contestantId}"${e.outcome !== undefined ? ` outcome="${e.outcome}"` : ""} x="${e.x}" y="${e.y}"`;
-        const qs = (e.qualifier ?? []).map((q) => `<Q qualifier_id="${q.qualifierId}"${q.value !== undefined ? ` value="${q.value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"` : ""}/>`);
-        return `<Event ${attrs}>${qs.join("")}</Event>`;
-      }),
-      "</Game></Games>",
-    ].join("\n");
+    const xml = ma3AsF24(slice as unknown as Ma3RawEvent[], home, away);
     const viaOpta = parseOpta(xml);
     const viaSp = parseStatsPerform(JSON.stringify({ matchInfo: raw.matchInfo, liveData: { event: slice } }));
     expect(viaSp.events.filter((e) => e.kind.type === "goal")).toHaveLength(3);

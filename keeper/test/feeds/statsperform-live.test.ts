@@ -4,9 +4,8 @@
  * polls 3–5 answer HTTP 500, one revealed pass is later edited and two revealed events are
  * deleted (one replaced by typeId 43, one dropped from the document).
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { type Server, createServer } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventLog } from "../../src/feeds/event-log.js";
@@ -14,6 +13,7 @@ import { loadMatch } from "../../src/feeds/feed.js";
 import type { FeedChange } from "../../src/feeds/model.js";
 import { StatsPerformFeed } from "../../src/feeds/statsperform/feed.js";
 import { dataFile, missingData } from "./data-dir.js";
+import { type SdapiServer, type SdapiServerLog, startSdapiServer } from "./sdapi-live-server.js";
 
 interface RawEvent {
   id: number;
@@ -28,9 +28,9 @@ interface RawEvent {
 const skip = missingData("statsperform live replay", ["statsperform", "ma1_match_info.json"], ["statsperform", "ma3_match_events.json"]);
 
 describe.skipIf(skip)("Stats Perform SDAPI client, live replay over local HTTP", () => {
-  let server: Server;
+  let server: SdapiServer;
   let base = "";
-  const log = { ma3Requests: 0, conditional: 0, served304: 0, served500: 0, paths: [] as string[] };
+  let log: SdapiServerLog;
   let ma3: { matchInfo: unknown; liveData: { matchDetails: Record<string, unknown>; event: RawEvent[] } };
   let ma1Text = "";
   let editedId = 0;
@@ -44,42 +44,19 @@ describe.skipIf(skip)("Stats Perform SDAPI client, live replay over local HTTP",
     editedId = inPlay.find((e) => e.typeId === 1 && e.outcome === 1)!.id;
     deletedId = inPlay.find((e) => e.typeId === 12)!.id;
     droppedId = inPlay.find((e) => e.typeId === 44)!.id;
-    let steps = 0;
-    server = createServer((req, res) => {
-      const url = req.url ?? "";
-      log.paths.push(url);
-      if (url.startsWith("/soccerdata/matchinfo/OUTLET/71pif9hi2vwzp6q0xzilyxst0?")) {
-        res.writeHead(200, { "content-type": "application/json" }).end(ma1Text);
-        return;
-      }
-      if (!url.startsWith("/soccerdata/matchevent/OUTLET/71pif9hi2vwzp6q0xzilyxst0?")) {
-        res.writeHead(404).end();
-        return;
-      }
-      log.ma3Requests += 1;
-      if (log.ma3Requests >= 3 && log.ma3Requests <= 5) {
-        log.served500 += 1;
-        res.writeHead(500).end("upstream down");
-        return;
-      }
-      if (req.headers["if-none-match"]) log.conditional += 1;
+    server = await startSdapiServer({
+      outletKey: "OUTLET",
+      fixtureId: "71pif9hi2vwzp6q0xzilyxst0",
+      ma1: () => ma1Text,
       // The clock moves on every second successful poll: 15 match minutes a step.
-      steps += 1;
-      const clockMin = Math.floor(steps / 2) * 15;
-      const body = JSON.stringify(documentAt(clockMin));
-      const etag = `"${createHash("sha256").update(body).digest("hex").slice(0, 16)}"`;
-      if (req.headers["if-none-match"] === etag) {
-        log.served304 += 1;
-        res.writeHead(304, { etag }).end();
-        return;
-      }
-      res.writeHead(200, { "content-type": "application/json", etag }).end(body);
+      ma3: (poll) => documentAt(Math.floor(poll / 2) * 15),
+      fail: (request) => request >= 3 && request <= 5,
     });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/soccerdata`;
+    base = server.base;
+    log = server.log;
   });
 
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(() => server.close());
 
   function documentAt(clockMin: number): unknown {
     const done = clockMin > 100;

@@ -1,7 +1,8 @@
 /**
- * Drives an AggregatorCore from two live MatchFeeds: pulls both concurrently, forwards each
- * feed's new issues as errors (which trigger failover), ticks for staleness, and publishes
- * the merged, de-duplicated, reordered changes as one MatchFeed.
+ * Drives an AggregatorCore from two live MatchFeeds (or a primary alone: reordering and the
+ * hold bound still apply): pulls both concurrently, forwards each feed's new issues as errors
+ * (which trigger failover), ticks for staleness, and publishes the merged, de-duplicated,
+ * reordered changes as one MatchFeed.
  */
 import type { MatchFeed } from "../feed.js";
 import type { FeedChange, FeedIssue, MatchInfo } from "../model.js";
@@ -23,7 +24,7 @@ export class AggregatedFeed implements MatchFeed, LiveStatusSource {
   private readonly opts: AggregatedFeedOptions;
   private readonly seenIssues: Record<Role, number> = { primary: 0, backup: 0 };
 
-  constructor(private readonly primary: MatchFeed, private readonly backup: MatchFeed, opts: Partial<AggregatedFeedOptions> = {}) {
+  constructor(private readonly primary: MatchFeed, private readonly backup: MatchFeed | null, opts: Partial<AggregatedFeedOptions> = {}) {
     this.opts = { ...DEFAULT_AGGREGATOR_OPTIONS, tickMs: 1000, now: Date.now, ...opts };
     this.core = new AggregatorCore(this.opts);
     this.provider = primary.provider;
@@ -33,6 +34,7 @@ export class AggregatedFeed implements MatchFeed, LiveStatusSource {
     try {
       return await this.primary.info();
     } catch (err) {
+      if (this.backup === null) throw err;
       this.core.onError("primary", { provider: this.primary.provider, eventId: null, field: "info", message: String(err) }, this.opts.now());
       return this.backup.info();
     }
@@ -40,8 +42,12 @@ export class AggregatedFeed implements MatchFeed, LiveStatusSource {
 
   /** The match status from the active source when it has one, else from the other. */
   liveStatus(): LiveStatus | null {
-    const [first, second] = this.core.active === "primary" ? [this.primary, this.backup] : [this.backup, this.primary];
-    return (hasLiveStatus(first) ? first.liveStatus() : null) ?? (hasLiveStatus(second) ? second.liveStatus() : null);
+    const feeds = this.core.active === "primary" ? [this.primary, this.backup] : [this.backup, this.primary];
+    for (const feed of feeds) {
+      const status = feed !== null && hasLiveStatus(feed) ? feed.liveStatus() : null;
+      if (status !== null) return status;
+    }
+    return null;
   }
 
   issues(): readonly FeedIssue[] {
@@ -50,23 +56,27 @@ export class AggregatedFeed implements MatchFeed, LiveStatusSource {
 
   unmapped(): Readonly<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const feed of [this.primary, this.backup]) {
+    for (const feed of this.feeds()) {
       for (const [k, v] of Object.entries(feed.unmapped())) out[`${feed.provider}: ${k}`] = (out[`${feed.provider}: ${k}`] ?? 0) + v;
     }
     return out;
   }
 
+  private feeds(): MatchFeed[] {
+    return this.backup === null ? [this.primary] : [this.primary, this.backup];
+  }
+
   close(): void {
     this.closed = true;
-    this.primary.close();
-    this.backup.close();
+    for (const feed of this.feeds()) feed.close();
   }
 
   async *changes(): AsyncIterable<FeedChange[]> {
-    const feeds: Record<Role, MatchFeed> = { primary: this.primary, backup: this.backup };
-    const iters = { primary: this.primary.changes()[Symbol.asyncIterator](), backup: this.backup.changes()[Symbol.asyncIterator]() };
-    const pull = (role: Role): Promise<Pulled> => iters[role].next().then((result) => ({ role, result }), (error: unknown) => ({ role, error }));
-    const pending = new Map<Role, Promise<Pulled>>([["primary", pull("primary")], ["backup", pull("backup")]]);
+    const feeds = new Map<Role, MatchFeed>([["primary", this.primary]]);
+    if (this.backup !== null) feeds.set("backup", this.backup);
+    const iters = new Map([...feeds].map(([role, feed]) => [role, feed.changes()[Symbol.asyncIterator]()] as const));
+    const pull = (role: Role): Promise<Pulled> => (iters.get(role) as AsyncIterator<FeedChange[]>).next().then((result) => ({ role, result }), (error: unknown) => ({ role, error }));
+    const pending = new Map<Role, Promise<Pulled>>([...feeds.keys()].map((role) => [role, pull(role)]));
     let timer: NodeJS.Timeout | undefined;
     while (pending.size > 0 && !this.closed) {
       const tick = new Promise<Pulled>((resolve) => {
@@ -76,8 +86,8 @@ export class AggregatedFeed implements MatchFeed, LiveStatusSource {
       clearTimeout(timer);
       const now = this.opts.now();
       const out: FeedChange[] = [];
-      for (const role of ["primary", "backup"] as const) {
-        const all = feeds[role].issues();
+      for (const [role, feed] of feeds) {
+        const all = feed.issues();
         for (const issue of all.slice(this.seenIssues[role])) out.push(...this.core.onError(role, issue, now));
         this.seenIssues[role] = all.length;
       }
@@ -85,7 +95,7 @@ export class AggregatedFeed implements MatchFeed, LiveStatusSource {
       else if (got.error !== undefined || !got.result || got.result.done) {
         pending.delete(got.role);
         if (got.error !== undefined) {
-          out.push(...this.core.onError(got.role, { provider: feeds[got.role].provider, eventId: null, field: "feed", message: String(got.error) }, now));
+          out.push(...this.core.onError(got.role, { provider: (feeds.get(got.role) as MatchFeed).provider, eventId: null, field: "feed", message: String(got.error) }, now));
         } else if (got.role === "primary" || this.core.active === "backup") {
           // The source we publish finished (the match is over): the other has nothing to add.
           pending.delete(got.role === "primary" ? "backup" : "primary");
