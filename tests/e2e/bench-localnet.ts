@@ -12,8 +12,10 @@ import {
   FeedStatus,
   type ProgramIds,
   decodeOracleAccount,
+  exchangePda,
   feedCreate,
   feedPda,
+  futstarInstruction,
   oraclePushInstructions,
   poolCreate,
   poolPda,
@@ -25,14 +27,19 @@ import {
   sendInstructions,
   traderInit,
   traderPda,
+  u64Arg,
+  vaultPda,
 } from "@futstar/sdk";
-import { createAssociatedTokenAccountIdempotentInstruction, createMintToInstruction, getAssociatedTokenAddressSync } from "@solana/spl-token";
-import { Connection, Keypair, SystemProgram, Transaction, type TransactionInstruction, sendAndConfirmTransaction } from "@solana/web3.js";
+import { TOKEN_PROGRAM_ID, createAssociatedTokenAccountIdempotentInstruction, createMintToInstruction, getAssociatedTokenAddressSync } from "@solana/spl-token";
+import { Connection, Keypair, type PublicKey, SystemProgram, Transaction, type TransactionInstruction, sendAndConfirmTransaction } from "@solana/web3.js";
 
 import { IN_PLAY_DELAY_S, createExchange, initOracle, provideLiquidity, retryingExpiry } from "../../scripts/demo/market.js";
 import { timeTravel } from "../localnet/cheatcodes.js";
 import { programIds } from "../localnet/exchange-init.js";
 import { startLocalnet } from "../localnet/spawn.js";
+import { blockhashBytes } from "./bench-message.js";
+import { childPid, processCpuMs, selfCpuMs } from "./bench-cpu.js";
+import { type NativeSigner, nativeSigner, signAndSend, signWire } from "./bench-wire.js";
 import { chainNow } from "./chain-clock.js";
 import { E2E_ADMIN_TOKENS, E2E_LIMITS } from "./market.js";
 
@@ -41,6 +48,10 @@ const SLOT_MS = env("BENCH_SLOT_MS", 20);
 const TRADERS = env("BENCH_TRADERS", 200);
 const ROUNDS = env("BENCH_ROUNDS", 3);
 const PUSHES = env("BENCH_PUSHES", 200);
+const SEND_BATCH = env("BENCH_SEND_BATCH", 25);
+const SEND_IN_FLIGHT = env("BENCH_SEND_IN_FLIGHT", 4);
+/** BENCH_TRACE=1: per burst, how long the blockhash, building + signing, sending and confirming took (stderr). */
+const TRACE = process.env.BENCH_TRACE === "1";
 
 const net = await startLocalnet({ slotTimeMs: SLOT_MS });
 const connection = new Connection(net.rpcUrl, { commitment: "confirmed", wsEndpoint: net.wsUrl });
@@ -120,47 +131,95 @@ try {
   }
 
   /**
-   * Signs one transaction per trader, sends them all, waits until every one is confirmed; those
-   * the chain never saw (blockhash gone) are signed again with a fresh one.
+   * Signs one transaction per trader (natively, inside the timed window), sends them all as
+   * JSON-RPC batches, waits until every one is confirmed; those the chain never saw (blockhash
+   * gone) are signed again with a fresh one.
    */
-  const burst = async (build: (i: number) => { ixs: TransactionInstruction[]; signers: Keypair[] }): Promise<number> => {
+  const burst = async (build: (i: number) => { ixs: TransactionInstruction[]; signers: NativeSigner[] }): Promise<number> => {
     let todo = traders.map((_, i) => i);
     while (todo.length > 0) {
+      const t0 = performance.now();
       const { blockhash } = await connection.getLatestBlockhash("confirmed");
-      const signed = todo.map((i) => {
-        const { ixs, signers } = build(i);
-        const tx = new Transaction({ feePayer: signers[0]!.publicKey, recentBlockhash: blockhash }).add(...ixs);
-        tx.sign(...signers);
-        return { i, raw: tx.serialize() };
-      });
-      const signatures = await Promise.all(signed.map((s) => connection.sendRawTransaction(s.raw, { skipPreflight: true, maxRetries: 0 })));
+      const t1 = performance.now();
+      const hash = blockhashBytes(blockhash);
+      const signatures = await signAndSend(net.rpcUrl, todo.length, (k) => {
+        const { ixs, signers } = build(todo[k]!);
+        return signWire(ixs, signers, hash);
+      }, SEND_BATCH, SEND_IN_FLIGHT);
+      const t2 = performance.now();
       const landed = await confirmAll(signatures, 4000);
-      todo = signed.filter((_, k) => !landed.has(signatures[k]!)).map((s) => s.i);
+      if (TRACE) console.error(`burst ${todo.length} tx: blockhash ${(t1 - t0).toFixed(1)} sign+send ${(t2 - t1).toFixed(1)} confirm ${(performance.now() - t2).toFixed(1)} ms`);
+      todo = todo.filter((_, k) => !landed.has(signatures[k]!));
     }
     return traders.length;
   };
+  const adminSigner = nativeSigner(admin);
+  const traderSigners = traders.map(nativeSigner);
+
+  // Addresses a client keeps instead of deriving them per transaction (each derivation is several
+  // pure-JS sha256 + curve checks, ~0.3 ms): the exchange and the pool's vault, each trader's
+  // account. A position's address is derived once, when its open is requested (in the timed
+  // window), and remembered for its fill, close request and close fill.
+  const exchange = exchangePda(ids.futstar)[0];
+  const vault = vaultPda(ids.futstar, pool)[0];
+  const traderAccounts = traders.map((t) => traderPda(ids.futstar, pool, t.publicKey)[0]);
+  const requestOpen = (i: number, id: bigint): { ix: TransactionInstruction; position: PublicKey } => {
+    const [position, positionBump] = positionPda(ids.futstar, traderAccounts[i]!, id);
+    const accounts = { owner: traders[i]!.publicKey, exchange, pool, feed, trader: traderAccounts[i]!, position, ownerToken: tokens[i]!, vault, tokenProgram: TOKEN_PROGRAM_ID, systemProgram: SystemProgram.programId };
+    const args = { side: i % 2, leverage: 2, collateral: u64Arg(100_000n, "collateral"), durationS: 300, positionBump };
+    return { ix: futstarInstruction(ids, "positionRequestOpen", accounts, args), position };
+  };
+  const positionAccountSet = (i: number, position: PublicKey) => ({ exchange, pool, feed, position, trader: traderAccounts[i]!, ownerToken: tokens[i]!, vault, tokenProgram: TOKEN_PROGRAM_ID });
+  // The same instructions as the SDK's wrappers build, byte for byte (checked once, untimed).
+  {
+    const probe = requestOpen(0, 999n);
+    const sdkIxs = [
+      positionRequestOpen(ids, { owner: traders[0]!.publicKey, pool, feed, positionId: 999n, ownerToken: tokens[0]!, side: 0, leverage: 2, collateral: 100_000n, durationS: 300 }),
+      positionFillOpen(ids, positionAccountSet(0, probe.position)),
+      positionFillClose(ids, positionAccountSet(0, probe.position)),
+    ];
+    const ours = [probe.ix, futstarInstruction(ids, "positionFillOpen", positionAccountSet(0, probe.position), {}), futstarInstruction(ids, "positionFillClose", positionAccountSet(0, probe.position), {})];
+    ours.forEach((ix, k) => {
+      const same = (a: TransactionInstruction, b: TransactionInstruction) => a.programId.equals(b.programId) && a.data.equals(b.data) && JSON.stringify(a.keys) === JSON.stringify(b.keys);
+      if (!same(ix, sdkIxs[k]!)) throw new Error(`bench instruction ${k} differs from the SDK's wrapper`);
+      // What bench-message.ts + native signing write, web3.js reads back: same instruction, valid signature.
+      const signer = k === 0 ? traderSigners[0]! : adminSigner;
+      const decoded = Transaction.from(signWire([ix], [signer], Buffer.alloc(32, 9)));
+      const back = decoded.instructions[0];
+      if (decoded.instructions.length !== 1 || back === undefined || !same(back, ix) || !decoded.feePayer?.equals(signer.publicKey) || !decoded.verifySignatures()) {
+        throw new Error(`bench wire encoding of instruction ${k} does not decode back (web3.js Transaction.from)`);
+      }
+    });
+  }
 
   let confirmed = 0;
   let busyMs = 0;
+  let clientCpuMs = 0;
+  let nodeCpuMs = 0;
+  const localnetPid = childPid("futstar-localnet");
   for (let round = 0; round < ROUNDS; round++) {
     const id = BigInt(round);
-    const accounts = (i: number) => {
-      const owner = traders[i]!.publicKey;
-      const trader = traderPda(ids.futstar, pool, owner)[0];
-      return { pool, feed, position: positionPda(ids.futstar, trader, id)[0], trader, ownerToken: tokens[i]! };
-    };
+    const positions: PublicKey[] = [];
     const timed = async (work: () => Promise<number>): Promise<void> => {
       const t0 = performance.now();
+      const [client0, node0] = [selfCpuMs(), processCpuMs(localnetPid)];
       confirmed += await work();
       busyMs += performance.now() - t0;
+      clientCpuMs += selfCpuMs() - client0;
+      nodeCpuMs += processCpuMs(localnetPid) - node0;
     };
-    await timed(() => burst((i) => ({ ixs: [positionRequestOpen(ids, { owner: traders[i]!.publicKey, pool, feed, positionId: id, ownerToken: tokens[i]!, side: i % 2, leverage: 2, collateral: 100_000n, durationS: 300 })], signers: [traders[i]!] })));
+    await timed(() => burst((i) => {
+      const { ix, position } = requestOpen(i, id);
+      positions[i] = position;
+      return { ixs: [ix], signers: [traderSigners[i]!] };
+    }));
     await push(BigInt(IN_PLAY_DELAY_S)); // a sample past the in-play delay: fills may price
-    await timed(() => burst((i) => ({ ixs: [positionFillOpen(ids, accounts(i))], signers: [admin] })));
-    await timed(() => burst((i) => ({ ixs: [positionRequestClose(ids, { owner: traders[i]!.publicKey, position: accounts(i).position })], signers: [traders[i]!] })));
+    await timed(() => burst((i) => ({ ixs: [futstarInstruction(ids, "positionFillOpen", positionAccountSet(i, positions[i]!), {})], signers: [adminSigner] })));
+    await timed(() => burst((i) => ({ ixs: [positionRequestClose(ids, { owner: traders[i]!.publicKey, position: positions[i]! })], signers: [traderSigners[i]!] })));
     await push(BigInt(IN_PLAY_DELAY_S));
-    await timed(() => burst((i) => ({ ixs: [positionFillClose(ids, accounts(i))], signers: [admin] })));
+    await timed(() => burst((i) => ({ ixs: [futstarInstruction(ids, "positionFillClose", positionAccountSet(i, positions[i]!), {})], signers: [adminSigner] })));
   }
+  if (TRACE) console.error(`timed window: ${Math.round(busyMs)} ms wall; CPU per transaction: bench client ${(clientCpuMs / confirmed).toFixed(3)} ms, localnet ${(nodeCpuMs / confirmed).toFixed(3)} ms`);
   console.log(`tx_per_sec ${Math.round((confirmed / busyMs) * 1000)} (slot_time_ms ${SLOT_MS}; ${confirmed} open/close transactions confirmed in ${Math.round(busyMs)} ms, ${TRADERS} traders x ${ROUNDS} rounds)`);
 
   // WebSocket latency: update sent -> subscriber notified.
