@@ -30,6 +30,7 @@ import { COMPONENT_COUNT, DEFAULT_ENGINE_CONFIG, type EngineConfig, validateEngi
 import { writeContribution } from "./contribution.js";
 import { F_G, F_KEY, F_SERIAL, F_STRIDE, HeldEvents, I_PERIOD, I_SIDE, I_STRIDE, I_TMS, I_TRIGGER } from "./held-events.js";
 import { type IndexSource, SettleTracker, Trigger } from "./settle.js";
+import { IdIndex } from "./id-index.js";
 import { eventKey, MAX_PERIOD, MAX_PERIOD_MS, PeriodTimeline } from "./timeline.js";
 import { EngineClockError, type EngineIssue, type MomentumTick, type MomentumTickBuffer } from "./types.js";
 import { DecayedWindow } from "./window.js";
@@ -46,10 +47,8 @@ export class MomentumEngine implements IndexSource {
   private readonly keepSpanMs: number;
   private readonly held = new HeldEvents();
   /** id → key of the id's current version among the held events from keepTail on. */
-  private readonly byId = new Map<string, number>();
+  private readonly byId = new IdIndex();
   private keepTail = 0;
-  private lagTail = 0;
-  private lagHead = 0;
   private curTail = 0;
   private curHead = 0;
   private serial = 0;
@@ -61,14 +60,21 @@ export class MomentumEngine implements IndexSource {
   private readonly settle: SettleTracker;
   private readonly timeline = new PeriodTimeline();
   private clockKey = -1;
+  /** tMs of the last tick, in the timeline's current period (−1 before the first tick). */
+  private clockTMs = -1;
+  /** Played time at the start of the timeline's current period. */
+  private periodStartG = 0;
   private clockG = 0;
   /** Whether the last tick was suspended. */
   private suspended = false;
   /**
-   * Played time from which some window cursor or the trigger list moves (−∞ after an insert or
-   * removal); before it, and with no pending event due, a tick skips `advanceWindows`.
+   * Played times from which the live window's tail, the retained events' tail and the trigger
+   * list next move (+∞: nothing to move; −∞: recompute, after an insert or removal). A tick does
+   * that cursor's work only from then on, so most ticks touch no cursor.
    */
-  private nextMoveG = Number.NEGATIVE_INFINITY;
+  private expireAt = Number.NEGATIVE_INFINITY;
+  private keepAt = Number.NEGATIVE_INFINITY;
+  private triggerEndAt = Number.NEGATIVE_INFINITY;
   private readonly bps = new Float64Array(COMPONENT_COUNT);
   private readonly scratchBps = new Float64Array(COMPONENT_COUNT);
   /** An event's contribution before it has a slot (held-events.ts int layout). */
@@ -100,8 +106,10 @@ export class MomentumEngine implements IndexSource {
   /** Applies one feed change; returns why it could not be used, or null when applied. */
   apply(change: FeedChange): EngineIssue | null {
     if (change.op === "delete") {
-      const oldKey = this.byId.get(change.id);
-      if (oldKey !== undefined) this.remove(this.slotOf(change.id, oldKey));
+      const id = change.id;
+      if (typeof id !== "string") return null; // never held
+      const oldKey = this.byId.get(id, this.byId.hashOf(id));
+      if (oldKey >= 0) this.remove(this.slotOf(id, oldKey));
       return null;
     }
     const event = change.event;
@@ -118,9 +126,11 @@ export class MomentumEngine implements IndexSource {
       }
       g = played;
     }
-    const oldKey = this.byId.get(event.id);
-    if (oldKey !== undefined) this.remove(this.slotOf(event.id, oldKey));
-    this.insert(event.id, event.period, event.tMs, key, g);
+    const id = event.id;
+    const idHash = this.byId.hashOf(id);
+    const oldKey = this.byId.get(id, idHash);
+    if (oldKey >= 0) this.remove(this.slotOf(id, oldKey));
+    this.insert(id, idHash, event.period, event.tMs, key, g);
     return null;
   }
 
@@ -169,9 +179,14 @@ export class MomentumEngine implements IndexSource {
   laggedIndex(): number {
     const window = this.past;
     window.copyFrom(this.live);
-    const { nums, ints } = this.held;
-    for (let i = this.lagHead; i < this.curHead; i++) window.addSlot(ints, i, nums[i * F_STRIDE + F_G] as number, -1);
-    for (let i = this.lagTail; i < this.curTail; i++) window.addSlot(ints, i, nums[i * F_STRIDE + F_G] as number, 1);
+    const held = this.held;
+    const { nums, ints } = held;
+    const lagT = this.clockG - this.settleLagMs;
+    // Found on demand (only ticks judging a release need them), not kept up to date per tick.
+    const lagHead = held.upperBoundG(lagT, this.keepTail, this.curHead);
+    const lagTail = held.upperBoundG(lagT - this.windowMs, this.keepTail, lagHead);
+    for (let i = lagHead; i < this.curHead; i++) window.addSlot(ints, i, nums[i * F_STRIDE + F_G] as number, -1);
+    for (let i = lagTail; i < this.curTail; i++) window.addSlot(ints, i, nums[i * F_STRIDE + F_G] as number, 1);
     return window.components(this.clockG - this.settleLagMs, this.scratchBps);
   }
 
@@ -196,24 +211,33 @@ export class MomentumEngine implements IndexSource {
 
   /** Moves the clock and windows to (period, tMs); leaves the components in `bps`, returns the index. */
   private advance(period: number, tMs: number): number {
-    if (!Number.isInteger(period) || period < 1 || period > MAX_PERIOD) throw new EngineClockError("period", `must be 1–${MAX_PERIOD}, got ${period}`);
-    if (!Number.isSafeInteger(tMs) || tMs < 0 || tMs > MAX_PERIOD_MS) throw new EngineClockError("tMs", `must be an integer 0–${MAX_PERIOD_MS}, got ${tMs}`);
-    const key = eventKey(period, tMs);
-    const timeline = this.timeline;
-    if (key < this.clockKey) throw new EngineClockError(period < timeline.currentPeriod ? "period" : "tMs", `went backwards to ${period}/${tMs}`);
-    if (period !== timeline.currentPeriod) timeline.advanceTo(period, (q) => this.latestHeldTMs(q));
-    timeline.recordTick(tMs);
+    // Usual case: same period, time not going back, an integer in range; anything else is
+    // checked (and thrown) by `moveClock`.
+    if (period !== this.timeline.currentPeriod || !(tMs >= this.clockTMs && tMs <= MAX_PERIOD_MS && Number.isInteger(tMs))) this.moveClock(period, tMs);
+    this.clockTMs = tMs;
+    this.timeline.recordTick(tMs);
+    const key = period * 100_000_000 + tMs; // eventKey, spelled out so it folds
     this.clockKey = key;
-    const t = timeline.startOf(period) + tMs;
+    const t = this.periodStartG + tMs;
     this.clockG = t;
     const held = this.held;
     const curHead = this.curHead;
-    if (t >= this.nextMoveG || (curHead < held.size && (held.nums[curHead * F_STRIDE + F_KEY] as number) <= key)) this.advanceWindows(t);
+    if (t >= this.expireAt || t >= this.keepAt || t >= this.triggerEndAt || (curHead < held.size && (held.nums[curHead * F_STRIDE + F_KEY] as number) <= key)) this.advanceWindows(t);
     const index = this.live.components(t, this.bps);
     const triggers = this.triggers;
     const latest = triggers.length === 0 ? null : (triggers[triggers.length - 1] as Trigger);
     this.suspended = this.settle.onTick(t, latest, index, this);
     return index;
+  }
+
+  /** Checks a tick that is not the usual next one and moves the timeline to its period. */
+  private moveClock(period: number, tMs: number): void {
+    if (!Number.isInteger(period) || period < 1 || period > MAX_PERIOD) throw new EngineClockError("period", `must be 1–${MAX_PERIOD}, got ${period}`);
+    if (!Number.isSafeInteger(tMs) || tMs < 0 || tMs > MAX_PERIOD_MS) throw new EngineClockError("tMs", `must be an integer 0–${MAX_PERIOD_MS}, got ${tMs}`);
+    const timeline = this.timeline;
+    if (eventKey(period, tMs) < this.clockKey) throw new EngineClockError(period < timeline.currentPeriod ? "period" : "tMs", `went backwards to ${period}/${tMs}`);
+    if (period !== timeline.currentPeriod) timeline.advanceTo(period, (q) => this.latestHeldTMs(q));
+    this.periodStartG = timeline.startOf(period);
   }
 
   private latestTrigger(): Trigger | null {
@@ -245,57 +269,58 @@ export class MomentumEngine implements IndexSource {
         const g = timeline.startOf(ints[curHead * IS + I_PERIOD] as number) + (ints[curHead * IS + I_TMS] as number);
         nums[f + FG] = g;
         this.live.addSlot(ints, curHead, g, 1);
-        if (ints[curHead * IS + I_TRIGGER] === 1) this.triggers.push(new Trigger(nums[f + F_SERIAL] as number, g));
+        if (ints[curHead * IS + I_TRIGGER] === 1) this.pushTrigger(nums[f + F_SERIAL] as number, g);
         curHead++;
       } while (curHead < size && (nums[curHead * FS + FK] as number) <= clockKey);
       this.curHead = curHead;
+      if (this.expireAt === Number.POSITIVE_INFINITY) this.expireAt = Number.NEGATIVE_INFINITY;
     }
-    const liveEdge = t - this.windowMs;
-    let curTail = this.curTail;
-    while (curTail < curHead && (nums[curTail * FS + FG] as number) <= liveEdge) {
-      this.live.addSlot(ints, curTail, nums[curTail * FS + FG] as number, -1);
-      curTail++;
+    if (t >= this.expireAt) {
+      const windowMs = this.windowMs;
+      const liveEdge = t - windowMs;
+      let curTail = this.curTail;
+      while (curTail < curHead && (nums[curTail * FS + FG] as number) <= liveEdge) {
+        this.live.addSlot(ints, curTail, nums[curTail * FS + FG] as number, -1);
+        curTail++;
+      }
+      this.curTail = curTail;
+      this.expireAt = curTail < curHead ? (nums[curTail * FS + FG] as number) + windowMs : Number.POSITIVE_INFINITY;
+      if (this.keepAt === Number.POSITIVE_INFINITY) this.keepAt = Number.NEGATIVE_INFINITY;
     }
-    this.curTail = curTail;
-    const lagT = t - this.settleLagMs;
-    let lagHead = this.lagHead;
-    while (lagHead < curHead && (nums[lagHead * FS + FG] as number) <= lagT) lagHead++;
-    this.lagHead = lagHead;
-    const lagEdge = lagT - this.windowMs;
-    let lagTail = this.lagTail;
-    while (lagTail < lagHead && (nums[lagTail * FS + FG] as number) <= lagEdge) lagTail++;
-    this.lagTail = lagTail;
-    const keep = this.keepThreshold(t);
-    let keepTail = this.keepTail;
-    if (keepTail < lagTail && (nums[keepTail * FS + FG] as number) <= keep) {
-      const ids = held.ids;
-      do {
-        // A replaced version is removed from `held` at once, so this is the id's current event.
-        this.byId.delete(ids[keepTail] as string);
-        keepTail++;
-      } while (keepTail < lagTail && (nums[keepTail * FS + FG] as number) <= keep);
-      this.keepTail = keepTail;
+    if (t >= this.keepAt) {
+      const keepSpanMs = this.keepSpanMs;
+      const keep = t - keepSpanMs;
+      const curTail = this.curTail;
+      let keepTail = this.keepTail;
+      if (keepTail < curTail && (nums[keepTail * FS + FG] as number) <= keep) {
+        const ids = held.ids;
+        do {
+          // A replaced version is removed from `held` at once, so this is the id's current event.
+          this.byId.delete(ids[keepTail] as string);
+          keepTail++;
+        } while (keepTail < curTail && (nums[keepTail * FS + FG] as number) <= keep);
+        this.keepTail = keepTail;
+      }
+      this.keepAt = keepTail < curTail ? (nums[keepTail * FS + FG] as number) + keepSpanMs : Number.POSITIVE_INFINITY;
+      if (keepTail >= COMPACT_AT && keepTail * 2 >= size) this.compact();
     }
-    const triggers = this.triggers;
-    const triggerEdge = t - this.suspendMaxMs;
-    while (triggers.length > 0 && (triggers[0] as Trigger).g <= triggerEdge) triggers.shift();
-    // Each cursor's next move is when its first event crosses its edge (all exact integers).
-    let next = Number.POSITIVE_INFINITY;
-    if (curTail < curHead) next = Math.min(next, (nums[curTail * FS + FG] as number) + this.windowMs);
-    if (lagHead < curHead) next = Math.min(next, (nums[lagHead * FS + FG] as number) + this.settleLagMs);
-    if (lagTail < lagHead) next = Math.min(next, (nums[lagTail * FS + FG] as number) + this.settleLagMs + this.windowMs);
-    if (keepTail < lagTail) next = Math.min(next, (nums[keepTail * FS + FG] as number) + this.keepSpanMs);
-    if (triggers.length > 0) next = Math.min(next, (triggers[0] as Trigger).g + this.suspendMaxMs);
-    this.nextMoveG = next;
-    if (keepTail >= COMPACT_AT && keepTail * 2 >= size) this.compact();
+    if (t >= this.triggerEndAt) {
+      const triggers = this.triggers;
+      const triggerEdge = t - this.suspendMaxMs;
+      while (triggers.length > 0 && (triggers[0] as Trigger).g <= triggerEdge) triggers.shift();
+      this.triggerEndAt = triggers.length > 0 ? (triggers[0] as Trigger).g + this.suspendMaxMs : Number.POSITIVE_INFINITY;
+    }
+  }
+
+  private pushTrigger(serial: number, g: number): void {
+    this.triggers.push(new Trigger(serial, g));
+    if (this.triggerEndAt === Number.POSITIVE_INFINITY) this.triggerEndAt = g + this.suspendMaxMs;
   }
 
   private compact(): void {
     const drop = this.keepTail;
     this.held.dropFront(drop);
     this.keepTail = 0;
-    this.lagTail -= drop;
-    this.lagHead -= drop;
     this.curTail -= drop;
     this.curHead -= drop;
   }
@@ -314,30 +339,27 @@ export class MomentumEngine implements IndexSource {
     for (let k = I_SIDE; k <= I_TRIGGER; k++) ints[b + k] = incoming[k] as number;
   }
 
-  private insert(id: string, period: number, tMs: number, key: number, g: number): void {
+  private insert(id: string, idHash: number, period: number, tMs: number, key: number, g: number): void {
     const held = this.held;
     if (Number.isNaN(g)) {
       // Not yet due: goes among the pending events, usually at the end.
       const size = held.size;
       const at = size === 0 || held.key(size - 1) <= key ? size : held.upperBound(key, this.curHead, size);
       this.fill(held.openAt(at, id), period, tMs, key, g);
-      this.byId.set(id, key);
+      this.byId.set(id, idHash, key);
       return;
     }
     const t = this.clockG;
     const windowMs = this.windowMs;
-    const lagT = t - this.settleLagMs;
     if (g <= this.keepThreshold(t)) return; // can no longer affect any output
-    this.nextMoveG = Number.NEGATIVE_INFINITY;
+    this.reschedule();
     const at = held.openAt(held.upperBound(key, this.keepTail, this.curHead), id);
     this.fill(at, period, tMs, key, g);
-    this.byId.set(id, key);
+    this.byId.set(id, idHash, key);
     // Sorted by time, so each cursor whose threshold the event is at or below moves past it.
     this.curHead++;
     if (g <= t - windowMs) this.curTail++;
     else this.live.addSlot(held.ints, at, g, 1);
-    if (g <= lagT - windowMs) this.lagTail++;
-    if (g <= lagT) this.lagHead++;
     if (held.ints[at * I_STRIDE + I_TRIGGER] === 1 && g > t - this.suspendMaxMs) {
       let i = this.triggers.length;
       while (i > 0 && (this.triggers[i - 1] as Trigger).g > g) i--;
@@ -359,20 +381,25 @@ export class MomentumEngine implements IndexSource {
     const id = held.ids[at] as string;
     const g = held.g(at);
     const admitted = at < this.curHead;
-    this.nextMoveG = Number.NEGATIVE_INFINITY;
+    this.reschedule();
     if (admitted) {
       if (at >= this.curTail) this.live.addSlot(held.ints, at, g, -1);
       const serial = held.nums[at * F_STRIDE + F_SERIAL] as number;
       const trigger = this.triggers.findIndex((x) => x.serial === serial);
       if (trigger >= 0) this.triggers.splice(trigger, 1);
     }
-    if (at < this.lagTail) this.lagTail--;
-    if (at < this.lagHead) this.lagHead--;
     if (at < this.curTail) this.curTail--;
     if (at < this.curHead) this.curHead--;
-    held.removeAt(at);
     this.byId.delete(id);
+    held.removeAt(at);
     if (admitted) this.settle.onCorrection(g, this.latestTrigger(), this);
+  }
+
+  /** After an insert or removal: every cursor recomputes when it next moves on the next tick. */
+  private reschedule(): void {
+    this.expireAt = Number.NEGATIVE_INFINITY;
+    this.keepAt = Number.NEGATIVE_INFINITY;
+    this.triggerEndAt = Number.NEGATIVE_INFINITY;
   }
 
   private latestHeldTMs(period: number): number | null {

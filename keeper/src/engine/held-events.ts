@@ -95,6 +95,19 @@ export class HeldEvents {
     return lo;
   }
 
+  /** First slot in [from, to) whose played time is > g (admitted slots are sorted by it too). */
+  upperBoundG(g: number, from: number, to: number): number {
+    const nums = this.nums;
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((nums[mid * F_STRIDE + F_G] as number) <= g) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** First slot in [from, to) whose key is ≥ key. */
   lowerBound(key: number, from: number, to: number): number {
     const nums = this.nums;
