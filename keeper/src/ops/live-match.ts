@@ -45,7 +45,7 @@ export async function openLiveMatch(config: KeeperConfig, match: MatchConfig, in
   const { log, nowMs } = options;
   const primary = new StatsPerformFeed({ outletKey, fixtureId: live.fixtureId, baseUrl: config.statsperform.baseUrl, pollIntervalMs: config.statsperform.pollIntervalMs });
   const backup = live.backupF24Url ? new OptaF24LiveFeed({ url: live.backupF24Url, pollIntervalMs: live.backupPollIntervalMs }) : null;
-  const feed = new AggregatedFeed(primary, backup, { ...DEFAULT_AGGREGATOR_OPTIONS, maxHoldWallMs: LIVE_MAX_HOLD_MS, now: nowMs });
+  const feed = new AggregatedFeed(primary, backup, { ...DEFAULT_AGGREGATOR_OPTIONS, maxHoldWallMs: LIVE_MAX_HOLD_MS, tickMs: 250, now: nowMs });
   let closed = false;
   const close = (): void => {
     closed = true;

@@ -1,0 +1,195 @@
+/**
+ * `run` following a LIVE Stats Perform match: the real SDAPI client polls a local server that
+ * reveals the shared MA1/MA3 match (Hamburger SV 2–1 Sandhausen) as a simulated clock advances
+ * (200 match ms per wall ms: before kick-off, first half, half-time break, second half, final
+ * whistle, "Played"), with an Opta F24 copy of the same match served as the backup and the SDAPI
+ * host failing (HTTP 500) for ten minutes of the first half. The keeper app runs against the real
+ * localnet and programs: it waits for kick-off, ticks from the feed, pushes HalfTime and Live
+ * again, Ended after the final whistle, and stops on its own; every update lands in order and the
+ * chain audits identical against the stored log.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ProgramIds } from "@futstar/sdk";
+import { Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { audit } from "../../src/chain/audit.js";
+import { readFeed } from "../../src/chain/feed-reader.js";
+import { FeedStatus } from "../../src/chain/oracle-codec.js";
+import { RpcPool } from "../../src/chain/rpc-pool.js";
+import { EventLog } from "../../src/feeds/event-log.js";
+import { parseConfig } from "../../src/ops/config.js";
+import { configuredAdapter, startKeeperApp } from "../../src/ops/keeper-app.js";
+import { jsonLogger } from "../../src/ops/log.js";
+import { KeeperStore } from "../../src/store/keeper-store.js";
+import { initExchange, initOracle, type RunningLocalnet, startLocalnet, timeTravel } from "../chain/localnet.js";
+import { dataFile, missingData } from "../feeds/data-dir.js";
+import { type Ma3RawEvent, ma3AsF24 } from "../feeds/ma3-as-f24.js";
+import { type SdapiServer, startSdapiServer } from "../feeds/sdapi-live-server.js";
+
+const skip = missingData("keeper live run on the localnet", ["statsperform", "ma1_match_info.json"], ["statsperform", "ma3_match_events.json"]);
+const FIXTURE = "71pif9hi2vwzp6q0xzilyxst0";
+/** Match ms per wall ms. */
+const SPEED = 200;
+const KICK_OFF = 1_000_000;
+const FIRST_HALF = 2_702_000;
+const BREAK = 240_000;
+const SECOND_HALF = 3_158_000;
+const KICK_OFF_2 = KICK_OFF + FIRST_HALF + BREAK;
+const FINAL_WHISTLE = KICK_OFF_2 + SECOND_HALF;
+const PLAYED = FINAL_WHISTLE + 20_000;
+/** How far past a whistle the match clock may run before the keeper hears of it (match ms). */
+const LATE = 60_000;
+/** The SDAPI host answers HTTP 500 from 20' to 30' of the first half. */
+const OUTAGE = [KICK_OFF + 20 * 60_000, KICK_OFF + 30 * 60_000];
+
+let net: RunningLocalnet;
+let ids: ProgramIds;
+let mint: PublicKey;
+let server: SdapiServer;
+const signers = [Keypair.generate(), Keypair.generate()];
+const dir = mkdtempSync(join(tmpdir(), "keeper-live-"));
+let started = 0;
+const simNow = (): number => (started === 0 ? 0 : (performance.now() - started) * SPEED);
+
+interface Ma3Doc {
+  matchInfo: { contestant: { id: string; position: string }[] };
+  liveData: { matchDetails: Record<string, unknown>; event: (Ma3RawEvent & Record<string, unknown>)[] };
+}
+
+/** When an event happens on the simulated clock (pre- and post-match housekeeping: before / after). */
+function eventAt(e: Ma3RawEvent): number {
+  const s = e.timeMin * 60 + e.timeSec;
+  if (e.periodId === 1) return KICK_OFF + s * 1000;
+  if (e.periodId === 2) return KICK_OFF_2 + (s - 45 * 60) * 1000;
+  return e.periodId === 14 ? PLAYED : -1;
+}
+
+function details(t: number): Record<string, unknown> {
+  if (t < KICK_OFF) return { matchStatus: "Fixture", periodId: 16 };
+  if (t < KICK_OFF + FIRST_HALF) return { matchStatus: "Playing", periodId: 1 };
+  if (t < KICK_OFF_2) return { matchStatus: "Playing", periodId: 10 };
+  if (t < PLAYED) return { matchStatus: "Playing", periodId: 2 };
+  return { matchStatus: "Played", periodId: 14 };
+}
+
+beforeAll(async () => {
+  if (skip) return;
+  net = await startLocalnet(50);
+  await initOracle(net, signers);
+  ({ ids, mint } = await initExchange(net));
+  signers.forEach((s, i) => writeFileSync(join(dir, `signer${i}.json`), JSON.stringify([...s.secretKey])));
+  const ma1 = JSON.parse(readFileSync(dataFile("statsperform", "ma1_match_info.json"), "utf8")) as Record<string, unknown>;
+  const ma3 = JSON.parse(readFileSync(dataFile("statsperform", "ma3_match_events.json"), "utf8")) as Ma3Doc;
+  const home = ma3.matchInfo.contestant.find((c) => c.position === "home")!.id;
+  const away = ma3.matchInfo.contestant.find((c) => c.position === "away")!.id;
+  const revealed = (): Ma3RawEvent[] => ma3.liveData.event.filter((e) => eventAt(e) <= simNow());
+  server = await startSdapiServer({
+    outletKey: "OUTLET",
+    fixtureId: FIXTURE,
+    ma1: () => JSON.stringify({ ...ma1, liveData: { matchDetails: details(simNow()) } }),
+    ma3: () => ({ matchInfo: ma3.matchInfo, liveData: { matchDetails: details(simNow()), event: revealed() } }),
+    fail: () => simNow() >= (OUTAGE[0] as number) && simNow() < (OUTAGE[1] as number),
+    documents: { "/opta/f24.xml": { type: "application/xml", body: () => ma3AsF24(revealed(), home, away) } },
+  });
+}, 600_000);
+
+afterAll(async () => {
+  await server?.close();
+  await net?.stop();
+});
+
+/** Runs of equal consecutive values: [Live, Live, HalfTime, Live] → [Live, HalfTime, Live]. */
+const runs = <T,>(xs: readonly T[]): T[] => xs.filter((x, i) => i === 0 || xs[i - 1] !== x);
+
+describe.skipIf(skip)("keeper run following a live Stats Perform match on the real localnet", () => {
+  it("waits for kick-off, ticks from the feed through a primary outage, HalfTime, second half, Ended, and stops", async () => {
+    const config = parseConfig(
+      {
+        rpcUrls: [net.rpcUrl],
+        dbPath: "keeper.db",
+        keypairs: { payer: net.upgradeAuthorityKeypair, operator: net.upgradeAuthorityKeypair, oracleSigners: ["signer0.json", "signer1.json"] },
+        programs: { oracle: ids.momentumOracle.toBase58(), futstar: ids.futstar.toBase58() },
+        collateralMint: mint.toBase58(),
+        priorityFee: { source: "recent" },
+        http: { port: 0 },
+        pushIntervalMs: 50,
+        crankIntervalMs: 200,
+        statsperform: { baseUrl: server.base, pollIntervalMs: 40 },
+        matches: [{ key: "hsv-svs", live: { provider: "statsperform", fixtureId: FIXTURE, backupF24Url: server.url("/opta/f24.xml"), backupPollIntervalMs: 40 } }],
+      },
+      { FUTSTAR_STATSPERFORM_OUTLET_KEY: "OUTLET" },
+      dir,
+    );
+    const pool = new RpcPool([net.rpcUrl]);
+    let ts = (await pool.connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY))!.data.readBigInt64LE(32);
+    const lines: string[] = [];
+    started = performance.now();
+    const app = await startKeeperApp(config, {
+      log: jsonLogger((l) => lines.push(l), "info"),
+      signal: new AbortController().signal,
+      adapter: configuredAdapter,
+      exitWhenDone: true,
+      liveClock: simNow,
+      oracleClock: async () => {
+        ts += 1n;
+        await timeTravel(net, ts);
+        return ts;
+      },
+    });
+    expect(simNow()).toBeLessThan(KICK_OFF);
+    await app.done;
+    expect(simNow()).toBeGreaterThan(PLAYED);
+    expect(lines.some((l) => l.includes('"msg":"keeper stopped"'))).toBe(true);
+
+    const store = new KeeperStore(join(dir, "keeper.db"));
+    const match = store.match("hsv-svs")!;
+    expect(match).toMatchObject({ provider: "statsperform", home: "Hamburger SV", away: "Sandhausen", status: FeedStatus.Ended });
+    const pushed = store.pushed("hsv-svs");
+    expect(pushed.filter((u) => u.state !== "landed").map((u) => `${u.seq} ${u.period}/${u.tMs} ${u.state} ${u.error}`)).toEqual([]);
+    expect(pushed.map((u) => u.seq)).toEqual(pushed.map((_, i) => i + 1));
+    // The lifecycle followed the feed: kick-off (the keeper was up before it), half-time, second half, end.
+    expect(runs(pushed.map((u) => u.status))).toEqual([FeedStatus.Live, FeedStatus.HalfTime, FeedStatus.Live, FeedStatus.Ended]);
+    expect(pushed[0]).toMatchObject({ period: 1, status: FeedStatus.Live });
+    expect(pushed[0]!.tMs).toBeLessThan(60_000);
+    const halfTime = pushed.find((u) => u.status === FeedStatus.HalfTime)!;
+    expect(halfTime.period).toBe(1);
+    // The clock runs until the keeper learns of the whistle: at this speed one aggregator tick
+    // (250 wall ms) is 50 match seconds, so the last tick may pass the period's end by that much.
+    expect(halfTime.tMs).toBeGreaterThan(FIRST_HALF - 60_000);
+    expect(halfTime.tMs).toBeLessThanOrEqual(FIRST_HALF + LATE);
+    const ended = pushed.at(-1)!;
+    expect(ended.period).toBe(2);
+    expect(ended.tMs).toBeGreaterThan(SECOND_HALF - 60_000);
+    expect(ended.tMs).toBeLessThanOrEqual(SECOND_HALF + LATE);
+    // Match time and oracle time never go back.
+    for (let i = 1; i < pushed.length; i++) {
+      const [a, b] = [pushed[i - 1]!, pushed[i]!];
+      expect(b.period * 1e7 + b.tMs).toBeGreaterThanOrEqual(a.period * 1e7 + a.tMs);
+      expect(b.ts).toBeGreaterThan(a.ts);
+    }
+
+    // Through the outage the backup (Opta F24) was published; the primary took over again.
+    expect(server.log.served500).toBeGreaterThan(0);
+    const changes = store.changes("hsv-svs");
+    const log = new EventLog();
+    log.apply(changes);
+    // (published under the backup's id; the primary's later copy corrects it under that id)
+    const viaBackup = log.events().filter((e) => e.id.startsWith("opta:"));
+    expect(viaBackup.some((e) => e.period === 1 && e.tMs >= 20 * 60_000 && e.tMs < 30 * 60_000)).toBe(true);
+    const endLine = JSON.parse(lines.find((l) => l.includes('"msg":"live feed ended"'))!) as { switches: { to: string }[] };
+    expect(endLine.switches.map((s) => s.to)).toContain("backup");
+    expect(endLine.switches.at(-1)?.to).toBe("primary");
+    // Every goal of the match reached the engine once: 2–1, at 73', 86', 95'.
+    const goals = log.events().filter((e) => e.kind.type === "goal");
+    expect(goals.map((g) => [g.side, Math.floor(g.tMs / 60_000) + 45])).toEqual([["home", 73], ["away", 86], ["home", 95]]);
+
+    const chain = await readFeed(pool, new PublicKey(match.feed!));
+    expect(chain?.status).toBe(FeedStatus.Ended);
+    expect(chain?.seq).toBe(BigInt(pushed.length));
+    const report = audit(store.changesWithTick("hsv-svs"), pushed, chain);
+    expect(report.differences).toEqual([]);
+    store.close();
+  }, 240_000);
+});
