@@ -294,9 +294,10 @@ export class MomentumEngine implements IndexSource {
       let keepTail = this.keepTail;
       if (keepTail < curTail && (nums[keepTail * FS + FG] as number) <= keep) {
         const ids = held.ids;
+        const idHashes = held.idHashes;
         do {
           // A replaced version is removed from `held` at once, so this is the id's current event.
-          this.byId.delete(ids[keepTail] as string);
+          this.byId.delete(ids[keepTail] as string, idHashes[keepTail] as number);
           keepTail++;
         } while (keepTail < curTail && (nums[keepTail * FS + FG] as number) <= keep);
         this.keepTail = keepTail;
@@ -345,17 +346,17 @@ export class MomentumEngine implements IndexSource {
       // Not yet due: goes among the pending events, usually at the end.
       const size = held.size;
       const at = size === 0 || held.key(size - 1) <= key ? size : held.upperBound(key, this.curHead, size);
-      this.fill(held.openAt(at, id), period, tMs, key, g);
-      this.byId.set(id, idHash, key);
+      this.fill(held.openAt(at, id, idHash), period, tMs, key, g);
+      if (this.byId.set(id, idHash, key)) this.rehashHeldIds();
       return;
     }
     const t = this.clockG;
     const windowMs = this.windowMs;
     if (g <= this.keepThreshold(t)) return; // can no longer affect any output
     this.reschedule();
-    const at = held.openAt(held.upperBound(key, this.keepTail, this.curHead), id);
+    const at = held.openAt(held.upperBound(key, this.keepTail, this.curHead), id, idHash);
     this.fill(at, period, tMs, key, g);
-    this.byId.set(id, idHash, key);
+    if (this.byId.set(id, idHash, key)) this.rehashHeldIds();
     // Sorted by time, so each cursor whose threshold the event is at or below moves past it.
     this.curHead++;
     if (g <= t - windowMs) this.curTail++;
@@ -390,9 +391,15 @@ export class MomentumEngine implements IndexSource {
     }
     if (at < this.curTail) this.curTail--;
     if (at < this.curHead) this.curHead--;
-    this.byId.delete(id);
+    this.byId.delete(id, held.idHashes[at] as number);
     held.removeAt(at);
     if (admitted) this.settle.onCorrection(g, this.latestTrigger(), this);
+  }
+
+  /** The id table changed how it hashes: the hashes kept with the held events follow. */
+  private rehashHeldIds(): void {
+    const { ids, idHashes, size } = this.held;
+    for (let i = this.keepTail; i < size; i++) idHashes[i] = this.byId.hashOf(ids[i] as string);
   }
 
   /** After an insert or removal: every cursor recomputes when it next moves on the next tick. */

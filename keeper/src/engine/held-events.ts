@@ -38,18 +38,22 @@ export class HeldEvents {
   ints = new Int32Array(INITIAL_CAPACITY * I_STRIDE);
   /** ids[i] is slot i's event id; always `size` long. */
   readonly ids: string[] = [];
+  /** idHashes[i] is ids[i]'s hash in the engine's id table (id-index.ts), so forgetting needs no rehash. */
+  idHashes = new Int32Array(INITIAL_CAPACITY);
 
   /** Opens slot `at` (shifting later slots up by one) and returns it; the caller fills it. */
-  openAt(at: number, id: string): number {
+  openAt(at: number, id: string, idHash: number): number {
     const size = this.size;
-    if (size * F_STRIDE === this.nums.length) this.grow();
+    if (size === this.idHashes.length) this.grow();
     if (at === size) {
       this.ids.push(id);
     } else {
       this.nums.copyWithin((at + 1) * F_STRIDE, at * F_STRIDE, size * F_STRIDE);
       this.ints.copyWithin((at + 1) * I_STRIDE, at * I_STRIDE, size * I_STRIDE);
+      this.idHashes.copyWithin(at + 1, at, size);
       this.ids.splice(at, 0, id);
     }
+    this.idHashes[at] = idHash;
     this.size = size + 1;
     return at;
   }
@@ -60,6 +64,7 @@ export class HeldEvents {
     if (at !== size - 1) {
       this.nums.copyWithin(at * F_STRIDE, (at + 1) * F_STRIDE, size * F_STRIDE);
       this.ints.copyWithin(at * I_STRIDE, (at + 1) * I_STRIDE, size * I_STRIDE);
+      this.idHashes.copyWithin(at, at + 1, size);
     }
     this.ids.splice(at, 1);
     this.size = size - 1;
@@ -70,6 +75,7 @@ export class HeldEvents {
     const size = this.size;
     this.nums.copyWithin(0, count * F_STRIDE, size * F_STRIDE);
     this.ints.copyWithin(0, count * I_STRIDE, size * I_STRIDE);
+    this.idHashes.copyWithin(0, count, size);
     this.ids.splice(0, count);
     this.size = size - count;
   }
@@ -128,5 +134,8 @@ export class HeldEvents {
     const ints = new Int32Array(this.ints.length * 2);
     ints.set(this.ints);
     this.ints = ints;
+    const idHashes = new Int32Array(this.idHashes.length * 2);
+    idHashes.set(this.idHashes);
+    this.idHashes = idHashes;
   }
 }

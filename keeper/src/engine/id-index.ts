@@ -5,10 +5,11 @@
  * Why not a `Map<string, number>`: every in-order event costs one lookup, one insert and, when it
  * is forgotten, one delete; with a `Map` the insert and delete were the largest single cost of a
  * replay. Hashing a string in JavaScript costs ~2 ns per character, so the table hashes only the
- * id's length and last TAIL characters (provider ids differ in their trailing digits). Ids that
- * defeat that sample (a long probe run on insert) switch the table to hashing whole ids, so the
- * worst case stays a normal hash table's; correctness never depends on the hash, since a probe
- * always compares the ids themselves.
+ * id's length and last TAIL characters (provider ids differ in their trailing digits), and the
+ * caller keeps each id's hash with its event so forgetting it needs no second hash. Ids that
+ * defeat that sample (a long probe run on insert) switch the table to hashing whole ids (`set`
+ * then returns true and the caller re-hashes the ids it keeps), so the worst case stays a normal
+ * hash table's; correctness never depends on the hash, since a probe always compares the ids.
  */
 
 /** Characters sampled from the end of an id while the table is in its fast mode. */
@@ -27,7 +28,7 @@ export class IdIndex {
   /** Whether ids are hashed whole (after the sampled hash clustered). */
   wholeIds = false;
 
-  /** The hash `get` and `set` expect for `id`; valid until the next `set`. */
+  /** The hash `get`, `set` and `delete` expect for `id`; valid until a `set` returns true. */
   hashOf(id: string): number {
     const n = id.length;
     let h = Math.imul(n, 0x9e3779b1);
@@ -49,8 +50,11 @@ export class IdIndex {
     }
   }
 
-  /** Stores `key` for `id` (whose hash is `hash`), replacing any key it had. */
-  set(id: string, hash: number, key: number): void {
+  /**
+   * Stores `key` for `id` (whose hash is `hash`), replacing any key it had. Returns true when the
+   * table switched to whole-id hashing: every hash from `hashOf` before this call is stale.
+   */
+  set(id: string, hash: number, key: number): boolean {
     const ids = this.ids;
     const hashes = this.hashes;
     const mask = this.mask;
@@ -61,7 +65,7 @@ export class IdIndex {
       if (held === undefined) break;
       if (hashes[at] === hash && held === id) {
         this.keys[at] = key;
-        return;
+        return false;
       }
       at = (at + 1) & mask;
       run++;
@@ -70,20 +74,22 @@ export class IdIndex {
     hashes[at] = hash;
     this.keys[at] = key;
     // Keep the load ≤ 1/2 so probe runs stay short.
-    if (++this.size * 2 > mask + 1) this.rebuild(mask + 1);
-    else if (run >= LONG_RUN && !this.wholeIds) {
+    if (++this.size * 2 > mask + 1) {
+      this.rebuild(mask + 1, false);
+    } else if (run >= LONG_RUN && !this.wholeIds) {
       this.wholeIds = true;
-      this.rebuild(mask + 1);
+      this.rebuild(mask + 1, true);
+      return true;
     }
+    return false;
   }
 
-  /** Forgets `id`; a no-op when absent. */
-  delete(id: string): void {
+  /** Forgets `id` (whose hash is `hash`); a no-op when absent. */
+  delete(id: string, hash: number): void {
     const ids = this.ids;
     const hashes = this.hashes;
     const keys = this.keys;
     const mask = this.mask;
-    const hash = this.hashOf(id);
     let at = hash & mask;
     for (;;) {
       const held = ids[at];
@@ -111,19 +117,30 @@ export class IdIndex {
     this.size--;
   }
 
-  /** Re-inserts every id into a table twice `capacity` long (the hash mode may have changed). */
-  private rebuild(capacity: number): void {
+  /** Re-inserts every id into a table twice `capacity` long, re-hashing them if `rehash`. */
+  private rebuild(capacity: number, rehash: boolean): void {
     const oldIds = this.ids;
+    const oldHashes = this.hashes;
     const oldKeys = this.keys;
     const grown = capacity * 2;
     this.mask = grown - 1;
     this.ids = new Array<string | undefined>(grown).fill(undefined);
     this.hashes = new Int32Array(grown);
     this.keys = new Float64Array(grown);
-    this.size = 0;
     for (let i = 0; i < oldIds.length; i++) {
       const id = oldIds[i];
-      if (id !== undefined) this.set(id, this.hashOf(id), oldKeys[i] as number);
+      if (id !== undefined) this.place(id, rehash ? this.hashOf(id) : (oldHashes[i] as number), oldKeys[i] as number);
     }
+  }
+
+  /** Puts an id known to be absent into a table with room for it. */
+  private place(id: string, hash: number, key: number): void {
+    const ids = this.ids;
+    const mask = this.mask;
+    let at = hash & mask;
+    while (ids[at] !== undefined) at = (at + 1) & mask;
+    ids[at] = id;
+    this.hashes[at] = hash;
+    this.keys[at] = key;
   }
 }

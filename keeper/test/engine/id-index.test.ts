@@ -16,7 +16,7 @@ function churn(makeId: (n: number) => string, seed: number): IdIndex {
       index.set(id, index.hashOf(id), key);
       model.set(id, key);
     } else if (roll < 0.75) {
-      index.delete(id);
+      index.delete(id, index.hashOf(id));
       model.delete(id);
     } else {
       expect(index.get(id, index.hashOf(id))).toBe(model.get(id) ?? -1);
@@ -43,7 +43,7 @@ describe("IdIndex", () => {
     index.set("a-12345", index.hashOf("a-12345"), 1);
     expect(index.get("b-12345", index.hashOf("b-12345"))).toBe(-1);
     index.set("b-12345", index.hashOf("b-12345"), 2);
-    index.delete("a-12345");
+    index.delete("a-12345", index.hashOf("a-12345"));
     expect(index.get("b-12345", index.hashOf("b-12345"))).toBe(2);
     expect(index.get("a-12345", index.hashOf("a-12345"))).toBe(-1);
   });
