@@ -4,6 +4,7 @@ import { AggregatedFeed } from "../../src/feeds/aggregator/feed.js";
 import { EventLog } from "../../src/feeds/event-log.js";
 import type { EventKind, FeedChange, MatchEvent, ProviderName, Side } from "../../src/feeds/model.js";
 import { ReplayFeed } from "../../src/feeds/replay-feed.js";
+import { StatsPerformFeed } from "../../src/feeds/statsperform/feed.js";
 import { generateSyntheticMatch } from "../../src/feeds/synthetic/generator.js";
 
 const OPTS = { staleAfterMs: 10_000, reorderDelayMs: 5_000, dedupToleranceMs: 3_000, gapMs: 120_000 };
@@ -92,7 +93,47 @@ describe("aggregator core", () => {
   });
 });
 
+describe("aggregator live bounds", () => {
+  it("Given a hold bound in wall time, then the last events before a pause leave without waiting for later ones", () => {
+    const core = new AggregatorCore({ ...OPTS, maxHoldWallMs: 8_000 });
+    expect(ids(core.onBatch("primary", [up(ev("statsperform", 1, 60_000)), up(ev("statsperform", 2, 61_000))], 100_000))).toEqual([]);
+    expect(ids(core.tick(107_999))).toEqual([]);
+    expect(ids(core.tick(108_000))).toEqual(["+statsperform:1@60000", "+statsperform:2@61000"]);
+    // Without the bound (replays) the same events wait for match time to pass them.
+    const replay = new AggregatorCore(OPTS);
+    replay.onBatch("primary", [up(ev("statsperform", 1, 60_000))], 100_000);
+    expect(replay.tick(1_000_000)).toEqual([]);
+  });
+});
+
 describe("aggregated feed over two replay feeds", () => {
+  it("follows a primary alone (no backup configured), and ends with it", async () => {
+    const match = generateSyntheticMatch({ seed: 12 });
+    const feed = new AggregatedFeed(new ReplayFeed(match, 100), null, { ...OPTS, tickMs: 5 });
+    expect((await feed.info()).home.name).toBe(match.info.home.name);
+    const log = new EventLog();
+    for await (const batch of feed.changes()) log.apply(batch);
+    expect(log.size).toBe(match.events.length);
+    expect(feed.liveStatus()).toBeNull();
+    expect(Object.keys(feed.unmapped())).toEqual([]);
+    feed.close();
+  });
+
+  it("ends when the backup finishes while it is the source published (the primary is down)", async () => {
+    const match = generateSyntheticMatch({ seed: 13 });
+    const asBackup = { ...match, info: { ...match.info, provider: "opta" as const }, events: match.events.map((e) => ({ ...e, id: e.id.replace("synthetic:", "opta:"), provider: "opta" as const })) };
+    // The real SDAPI client against a port nothing listens on: its MA1 requests fail and are reported.
+    const down = new StatsPerformFeed({ outletKey: "K", fixtureId: "F", baseUrl: "http://127.0.0.1:1/soccerdata", backoffInitialMs: 1, backoffMaxMs: 5 });
+    const feed = new AggregatedFeed(down, new ReplayFeed(asBackup, 100), { ...OPTS, tickMs: 5 });
+    const log = new EventLog();
+    for await (const batch of feed.changes()) log.apply(batch);
+    expect(feed.core.active).toBe("backup");
+    expect(log.size).toBe(match.events.length);
+    expect(feed.issues()[0]).toMatchObject({ provider: "statsperform", field: "ma1" });
+    feed.close();
+  });
+
+
   it("publishes the primary's match once even though the backup carries the same events", async () => {
     const match = generateSyntheticMatch({ seed: 11 });
     const asBackup = { ...match, info: { ...match.info, provider: "opta" as const }, events: match.events.map((e) => ({ ...e, id: e.id.replace("synthetic:", "opta:"), provider: "opta" as const, tMs: e.tMs + 700 })) };

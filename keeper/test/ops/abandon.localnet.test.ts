@@ -8,11 +8,15 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PositionStatus, type ProgramIds, fetchFutstarAccount, math, positionPda, positionRequestOpen, positionStatusOf, traderInit, traderPda } from "@futstar/sdk";
+import { PositionStatus, type ProgramIds, fetchFutstarAccount, math, poolCreate, poolPda, positionPda, positionRequestOpen, positionStatusOf, traderInit, traderPda } from "@futstar/sdk";
 import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFeed } from "../../src/chain/feed-reader.js";
-import { FeedStatus } from "../../src/chain/oracle-codec.js";
+import { FeedStatus, type FeedStatusCode } from "../../src/chain/oracle-codec.js";
+import { feedCreateInstruction, oracleCodec } from "../../src/chain/oracle-message.js";
+import { OraclePusher } from "../../src/chain/oracle-pusher.js";
+import { ZeroFeeSource } from "../../src/chain/priority-fee.js";
+import { TxSender } from "../../src/chain/tx-sender.js";
 import { PoolStatus } from "../../src/chain/pool-void.js";
 import { RpcPool } from "../../src/chain/rpc-pool.js";
 import { runCli } from "../../src/cli/run.js";
@@ -142,5 +146,43 @@ describe("futstar-keeper abandon on the real localnet", () => {
     const unknown = recordingIo(dir);
     expect(await runCli(["abandon", "nope", "--config", "keeper.json"], unknown)).toBe(1);
     expect(unknown.err.join("")).toMatch(/match 'nope' is not in .*known: synthetic-7/);
+  });
+
+  it("refuses a feed that Ended; voids the pool of a feed already Abandoned (the push is skipped)", async () => {
+    const store = new KeeperStore(join(dir, "keeper.db"));
+    const pusher = new OraclePusher({ store, sender: new TxSender(new RpcPool([net.rpcUrl]), net.authority, new ZeroFeeSource(), { pollMs: 30 }), codec: oracleCodec(ids), signers, chainSeq: async (f) => (await readFeed(new RpcPool([net.rpcUrl]), f))?.seq ?? 0n });
+    let ts = (await connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY))!.data.readBigInt64LE(32);
+    /** A feed (and pool) the store knows under `key`, pushed through `statuses`. */
+    const matchWith = async (key: string, statuses: FeedStatusCode[]): Promise<PublicKey> => {
+      const matchId = new Uint8Array(32).fill(key.length);
+      matchId[0] = key.charCodeAt(0);
+      const { feed, instruction } = feedCreateInstruction(ids, net.authority.publicKey, { matchId, home: "Home", away: "Away" });
+      await sendOk(net, [instruction, poolCreate(ids, { admin: net.authority.publicKey, feed, collateralMint: mint })], []);
+      store.upsertMatch({ matchKey: key, matchId: Buffer.from(matchId).toString("hex"), provider: "synthetic", home: "Home", away: "Away", source: null });
+      store.setMatchAccounts(key, feed.toBase58(), poolPda(ids.futstar, feed)[0].toBase58());
+      for (const [i, status] of statuses.entries()) {
+        ts += 1n;
+        await timeTravel(net, ts);
+        const [r] = await pusher.pushRound([{ matchKey: key, feed, period: 1, tMs: i * 1000, computedAtMs: Date.now(), update: { ts, status, suspended: false, indexBps: 5000, components: [5000, 5000, 5000, 5000, 5000] } }]);
+        expect(r?.status).toBe("landed");
+      }
+      return feed;
+    };
+    await matchWith("ended", [FeedStatus.Live, FeedStatus.Ended]);
+    await matchWith("gone", [FeedStatus.Live, FeedStatus.Abandoned]);
+    store.close();
+
+    const ended = recordingIo(dir);
+    expect(await runCli(["abandon", "ended", "--config", "keeper.json"], ended)).toBe(1);
+    expect(ended.err.join("")).toMatch(/has Ended: an ended match is final and cannot be abandoned/);
+
+    const gone = recordingIo(dir);
+    expect(await runCli(["abandon", "gone", "--config", "keeper.json", "--json"], gone)).toBe(0);
+    const report = JSON.parse(gone.out.join(""));
+    expect(report.push).toEqual({ state: "skipped", reason: "feed already Abandoned" });
+    // No position: one empty pool_void closes the pool.
+    expect(report.void).toMatchObject({ state: "voided", positions: 0, transactions: 1 });
+    const poolAccount = await fetchFutstarAccount(connection, ids, "pool", new PublicKey(report.void.pool), "confirmed");
+    expect(Number(poolAccount!.status)).toBe(PoolStatus.Closed);
   });
 });
