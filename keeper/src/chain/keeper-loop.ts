@@ -164,6 +164,10 @@ export class KeeperLoop {
       if (!item) continue;
       if (result.status === "landed") {
         this.deps.store.setMatchStatus(match.key, item.update.status);
+      } else if (result.status === "rejected" && /FeedFinalized/.test(result.reason)) {
+        // Ended or Abandoned on chain by someone else (e.g. `futstar-keeper abandon`): final.
+        match.done = true;
+        this.deps.log?.warn("feed is final on chain; no longer following the match", { match: match.key, reason: result.reason });
       } else if (item.update.status !== FeedStatus.Live) {
         // A status change that did not land is sent again next round (its changes are stored).
         match.done = false;

@@ -56,6 +56,15 @@ describe("keeper loop", () => {
     expect(store.changeCount("m")).toBe(4);
   });
 
+  it("stops following a match whose feed was made final on chain by someone else", async () => {
+    const { publisher, loop, feed } = setup();
+    loop.addMatch("m", feed, matchFrames(events), { framesPerRound: 1 });
+    await loop.round();
+    publisher.pushRound = async (items) => items.map((i) => ({ matchKey: i.matchKey, seq: 9n, status: "rejected", failure: { instruction: 1, code: 6036, text: "custom program error: 0x1794" }, reason: "FeedFinalized (6036): no further update" }));
+    await loop.round();
+    expect(loop.liveCount).toBe(0);
+  });
+
   it("re-sends a status change that did not land and publishes Abandoned on request", async () => {
     const { publisher, loop, feed } = setup();
     let refusals = 2;
