@@ -6,7 +6,11 @@
  *                        wall time
  *   tick_p99_us <n>      p99 over 100 concurrent live matches of one keeper tick: for every match,
  *                        apply the events of that second and compute its tick
- *   bytes_per_match <n>  retained heap per live match (engine mid-second-half, fed live)
+ *   bytes_per_match <n>  memory retained per live match (engine mid-second-half, fed live): the
+ *                        JS heap plus ArrayBuffer backing stores. The engine keeps its events and
+ *                        id table in typed arrays, whose storage V8 keeps outside `heapUsed`, so
+ *                        the heap alone (what this line counted until Nov 2026) under-reports it;
+ *                        both are summed here and also printed separately.
  * plus a few more detailed lines: the same replay through the allocating `tick()` API, and the
  * replay rate per CPU-second of this process (the machine is shared, so wall time includes time
  * spent waiting for a core). Real matches from FUTSTAR_DATA_DIR when present; the 100 live
@@ -181,7 +185,7 @@ function memory(): void {
   const cut = 25 * 60_000;
   gc();
   gc();
-  const before = process.memoryUsage().heapUsed;
+  const start = process.memoryUsage();
   const engines: MomentumEngine[] = [];
   for (let i = 0; i < COUNT; i++) {
     const engine = new MomentumEngine();
@@ -203,10 +207,14 @@ function memory(): void {
   }
   gc();
   gc();
-  const after = process.memoryUsage().heapUsed;
+  const end = process.memoryUsage();
   const held = engines.reduce((n, e) => n + e.heldEvents, 0) / COUNT;
-  // The events themselves belong to the feed; the engine holds references and its own records.
-  console.log(`bytes_per_match ${Math.round((after - before) / COUNT)}`);
+  // The events themselves belong to the feed; the engine holds their ids and its own records.
+  const heap = (end.heapUsed - start.heapUsed) / COUNT;
+  const buffers = (end.arrayBuffers - start.arrayBuffers) / COUNT;
+  console.log(`bytes_per_match ${Math.round(heap + buffers)}`);
+  console.log(`heap_bytes_per_match ${Math.round(heap)}`);
+  console.log(`array_buffer_bytes_per_match ${Math.round(buffers)}`);
   console.log(`held_events_per_match ${held.toFixed(0)}`);
 }
 

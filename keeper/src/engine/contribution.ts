@@ -17,7 +17,7 @@
  */
 import type { MatchEvent, PitchPoint } from "../feeds/model.js";
 import type { EngineConfig } from "./config.js";
-import { I_POSSESSION, I_RECENT, I_RECENT_SIDE, I_SHOTS, I_SIDE, I_TILT, I_TRIGGER, I_XG } from "./held-events.js";
+import { I_PERIOD, I_POSSESSION, I_RECENT, I_RECENT_SIDE, I_SHOTS, I_SIDE, I_STRIDE, I_TILT, I_TMS, I_TRIGGER, I_XG } from "./held-events.js";
 
 export const HOME = 0;
 export const AWAY = 1;
@@ -39,11 +39,23 @@ function attackingThird(side: number, point: PitchPoint | null): number {
   return point !== null && attackingDepth(side, point) * 3 >= 200 ? 1 : 0;
 }
 
-function checkPoint(point: PitchPoint | null, field: string): ContributionError | null {
-  if (point === null) return null;
+/** Whether a point is absent or inside the pitch (NaN and ±∞ fail the range tests). */
+function pointOk(point: PitchPoint | null): boolean {
+  if (point === null) return true;
+  const { x, y } = point;
+  return typeof x === "number" && x >= 0 && x <= 100 && typeof y === "number" && y >= 0 && y <= 100;
+}
+
+/** The error for a point that failed `pointOk` (kept out of the hot path). */
+function pointError(point: PitchPoint, field: string): ContributionError {
   if (!Number.isFinite(point.x) || point.x < 0 || point.x > 100) return { field: `${field}.x`, message: `must be 0–100, got ${point.x}` };
-  if (!Number.isFinite(point.y) || point.y < 0 || point.y > 100) return { field: `${field}.y`, message: `must be 0–100, got ${point.y}` };
-  return null;
+  return { field: `${field}.y`, message: `must be 0–100, got ${point.y}` };
+}
+
+// The writes below spell the slot offsets as literals (an imported constant is reloaded and
+// checked at every use); this fails at load time if the layout ever changes.
+if (I_PERIOD !== 0 || I_TMS !== 1 || I_STRIDE !== 10 || I_SIDE !== 2 || I_POSSESSION !== 3 || I_SHOTS !== 4 || I_XG !== 5 || I_TILT !== 6 || I_RECENT !== 7 || I_RECENT_SIDE !== 8 || I_TRIGGER !== 9) {
+  throw new Error("engine contribution: held-event layout changed; update the literal offsets in contribution.ts");
 }
 
 /**
@@ -62,15 +74,14 @@ export function writeContribution(event: MatchEvent, config: EngineConfig, out: 
   const kind = event.kind;
   switch (kind.type) {
     case "pass": {
-      const bad = checkPoint(kind.start, "kind.start") ?? checkPoint(kind.end, "kind.end");
-      if (bad) return bad;
+      if (!pointOk(kind.start)) return pointError(kind.start, "kind.start");
+      if (!pointOk(kind.end)) return pointError(kind.end as PitchPoint, "kind.end");
       possession = kind.successful ? 1 : 0;
       tilt = attackingThird(side, kind.start);
       break;
     }
     case "shot": {
-      const bad = checkPoint(kind.location, "kind.location");
-      if (bad) return bad;
+      if (!pointOk(kind.location)) return pointError(kind.location, "kind.location");
       if (!Number.isFinite(kind.xg) || kind.xg < 0 || kind.xg > 1) return { field: "kind.xg", message: `must be 0–1, got ${kind.xg}` };
       shots = 1;
       xgE4 = Math.round(kind.xg * 10_000);
@@ -103,14 +114,12 @@ export function writeContribution(event: MatchEvent, config: EngineConfig, out: 
       break;
     case "free_kick":
     case "ball_touch": {
-      const bad = checkPoint(kind.location, "kind.location");
-      if (bad) return bad;
+      if (!pointOk(kind.location)) return pointError(kind.location as PitchPoint, "kind.location");
       tilt = attackingThird(side, kind.location);
       break;
     }
     case "duel": {
-      const bad = checkPoint(kind.location, "kind.location");
-      if (bad) return bad;
+      if (!pointOk(kind.location)) return pointError(kind.location as PitchPoint, "kind.location");
       tilt = kind.won ? attackingThird(side, kind.location) : 0;
       break;
     }
@@ -123,13 +132,13 @@ export function writeContribution(event: MatchEvent, config: EngineConfig, out: 
       // Kept for period lengths and corrections; no component counts them.
       break;
   }
-  out[I_SIDE] = side;
-  out[I_POSSESSION] = possession;
-  out[I_SHOTS] = shots;
-  out[I_XG] = xgE4;
-  out[I_TILT] = tilt;
-  out[I_RECENT] = recent;
-  out[I_RECENT_SIDE] = recentSide;
-  out[I_TRIGGER] = trigger;
+  out[2] = side; // I_SIDE
+  out[3] = possession; // I_POSSESSION
+  out[4] = shots; // I_SHOTS
+  out[5] = xgE4; // I_XG
+  out[6] = tilt; // I_TILT
+  out[7] = recent; // I_RECENT
+  out[8] = recentSide; // I_RECENT_SIDE
+  out[9] = trigger; // I_TRIGGER
   return null;
 }

@@ -333,11 +333,19 @@ export class MomentumEngine implements IndexSource {
     nums[f + F_KEY] = key;
     nums[f + F_G] = g;
     nums[f + F_SERIAL] = this.serial++;
-    const b = at * I_STRIDE;
+    // Literal offsets (I_PERIOD … I_TRIGGER = 0 … 9; checked at load in contribution.ts and window.ts).
+    const b = at * 10;
     const incoming = this.incoming;
-    ints[b + I_PERIOD] = period;
-    ints[b + I_TMS] = tMs;
-    for (let k = I_SIDE; k <= I_TRIGGER; k++) ints[b + k] = incoming[k] as number;
+    ints[b] = period;
+    ints[b + 1] = tMs;
+    ints[b + 2] = incoming[2] as number;
+    ints[b + 3] = incoming[3] as number;
+    ints[b + 4] = incoming[4] as number;
+    ints[b + 5] = incoming[5] as number;
+    ints[b + 6] = incoming[6] as number;
+    ints[b + 7] = incoming[7] as number;
+    ints[b + 8] = incoming[8] as number;
+    ints[b + 9] = incoming[9] as number;
   }
 
   private insert(id: string, idHash: number, period: number, tMs: number, key: number, g: number): void {

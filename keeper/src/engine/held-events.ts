@@ -30,7 +30,8 @@ export const I_RECENT_SIDE = 8;
 export const I_TRIGGER = 9;
 export const I_STRIDE = 10;
 
-const INITIAL_CAPACITY = 32;
+// A live match holds ~100–200 events (430 s of play), so most engines never grow.
+const INITIAL_CAPACITY = 128;
 
 export class HeldEvents {
   size = 0;

@@ -16,7 +16,8 @@
 const TAIL = 5;
 /** A probe run this long on insert means the sampled hash is clustering: hash whole ids. */
 const LONG_RUN = 24;
-const INITIAL_CAPACITY = 64;
+// Room for 128 ids at load 1/2; a live match holds ~100–200, so it rebuilds once at most.
+const INITIAL_CAPACITY = 256;
 
 export class IdIndex {
   private mask = INITIAL_CAPACITY - 1;
