@@ -1,21 +1,30 @@
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import type { NextConfig } from "next";
 
 const appDir = dirname(fileURLToPath(import.meta.url));
-const repoRoot = join(appDir, "..");
+
+/** The copy of `name` the app itself gets from Node's lookup: nested under app/ or hoisted to the root. */
+function appResolved(name: string): string {
+  for (const modules of [join(appDir, "node_modules"), join(appDir, "..", "node_modules")]) {
+    if (existsSync(join(modules, name, "package.json"))) return join(modules, name);
+  }
+  throw new Error(`next.config: ${name} is not installed (run npm ci at the repository root)`);
+}
 
 /**
- * One copy of each Solana package in the bundle. npm nests a second `@solana/web3.js` under the
- * SDK and a second `wallet-adapter-react` under the wallet UI (their carets reach versions that
- * want web3.js 1.99); two copies would mean two React wallet contexts and two `Connection` classes.
- * Turbopack's resolveAlias did not dedupe these here, so the app builds with webpack (`--webpack`).
+ * One copy of each Solana package in the bundle. The root `overrides` pin one web3.js, but the
+ * wallet UI still nests its own `wallet-adapter-react`/`-base` (its carets reach newer versions);
+ * two copies would mean two React wallet contexts and two `Connection` classes, so every import
+ * goes to the app's own copy. Turbopack's resolveAlias did not dedupe these here, so the app
+ * builds with webpack (`--webpack`).
  */
 const singletons: Record<string, string> = {
-  "@solana/web3.js": join(appDir, "node_modules/@solana/web3.js"),
-  "@solana/wallet-adapter-react": join(repoRoot, "node_modules/@solana/wallet-adapter-react"),
-  "@solana/wallet-adapter-base": join(repoRoot, "node_modules/@solana/wallet-adapter-base"),
+  "@solana/web3.js": appResolved("@solana/web3.js"),
+  "@solana/wallet-adapter-react": appResolved("@solana/wallet-adapter-react"),
+  "@solana/wallet-adapter-base": appResolved("@solana/wallet-adapter-base"),
 };
 
 const config: NextConfig = {

@@ -1,4 +1,4 @@
-/** Mirrors `programs/futstar/src/math/lp.rs`: LP shares priced on the pool's liquidity. */
+/** Mirrors `programs/futstar/src/math/lp.rs`: LP shares for a given pool value (`pool-value.ts` marks it). */
 import { MathError } from "./error.js";
 import { mulDivFloor } from "./wide.js";
 
