@@ -34,13 +34,13 @@ const FIXTURE = "71pif9hi2vwzp6q0xzilyxst0";
 const SPEED = 200;
 const KICK_OFF = 1_000_000;
 const FIRST_HALF = 2_702_000;
-const BREAK = 240_000;
+const BREAK = 300_000;
 const SECOND_HALF = 3_158_000;
 const KICK_OFF_2 = KICK_OFF + FIRST_HALF + BREAK;
 const FINAL_WHISTLE = KICK_OFF_2 + SECOND_HALF;
 const PLAYED = FINAL_WHISTLE + 20_000;
 /** How far past a whistle the match clock may run before the keeper hears of it (match ms). */
-const LATE = 60_000;
+const LATE = 120_000;
 /** The SDAPI host answers HTTP 500 from 20' to 30' of the first half. */
 const OUTAGE = [KICK_OFF + 20 * 60_000, KICK_OFF + 30 * 60_000];
 
@@ -156,7 +156,8 @@ describe.skipIf(skip)("keeper run following a live Stats Perform match on the re
     const halfTime = pushed.find((u) => u.status === FeedStatus.HalfTime)!;
     expect(halfTime.period).toBe(1);
     // The clock runs until the keeper learns of the whistle: at this speed one aggregator tick
-    // (250 wall ms) is 50 match seconds, so the last tick may pass the period's end by that much.
+    // (250 wall ms) is 50 match seconds and a slow poll on a loaded machine as much again, so the
+    // last tick may pass the period's end by up to LATE (still well inside the break).
     expect(halfTime.tMs).toBeGreaterThan(FIRST_HALF - 60_000);
     expect(halfTime.tMs).toBeLessThanOrEqual(FIRST_HALF + LATE);
     const ended = pushed.at(-1)!;
