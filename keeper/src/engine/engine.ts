@@ -9,21 +9,22 @@
  *
  * Cost: events are kept sorted by (period, tMs) in a struct of arrays (held-events.ts) with
  * cursors over it:
- *   [keepTail, lagTail)   retained only to re-judge recent suspensions after a correction,
- *   [lagTail, lagHead)    the window as it was settleLagMs ago (for the settle test),
+ *   [keepTail, curTail)   retained only to re-judge recent suspensions after a correction,
  *   [curTail, curHead)    the live window,
  *   [curHead, size)       pending: not yet due.
  * Each event enters and leaves the live window once, and a window is a set of exact running sums
- * (window.ts), so a tick and an in-order event are O(1) amortized. The lagged window keeps only
- * its cursors: its sums, needed only while a suspension waits to be released, are the live sums
- * minus the events of the last settleLagMs plus those of the settleLagMs before the live window's
- * edge (exact integers, so equal bit for bit to keeping them); an out-of-order insert or a
- * deletion costs a binary search plus a shift of the events after it, and, while a suspension is
- * still open, re-judging the ticks after it.
+ * (window.ts), so a tick and an in-order event are O(1) amortized. Each cursor has the played time
+ * at which it next moves, so a tick usually compares two numbers and computes the components.
+ * The window as it was settleLagMs ago (for the settle test) is not kept at all: the few ticks
+ * that judge a release binary-search its bounds and take the live sums minus the events of the
+ * last settleLagMs plus those of the settleLagMs before the live window's edge (exact integers,
+ * so equal bit for bit to keeping it). An out-of-order insert or a deletion costs a binary
+ * search plus a shift of the events after it, and, while a suspension is still open, re-judging
+ * the ticks after it.
  *
- * Speed (see bench/engine.ts): no allocation per tick with `tickInto`, none per in-order event
- * beyond the id map entry, and config figures copied into fields so the hot path reads no nested
- * objects.
+ * Speed (see bench/engine.ts): no allocation per tick with `tickInto` nor per in-order event;
+ * ids go in a typed-array hash table (id-index.ts) rather than a Map; config figures are copied
+ * into fields and layout offsets spelled as literals so the hot path reads no nested objects.
  */
 import type { FeedChange, MatchEvent, Period } from "../feeds/model.js";
 import { COMPONENT_COUNT, DEFAULT_ENGINE_CONFIG, type EngineConfig, validateEngineConfig } from "./config.js";
@@ -75,6 +76,8 @@ export class MomentumEngine implements IndexSource {
   private expireAt = Number.NEGATIVE_INFINITY;
   private keepAt = Number.NEGATIVE_INFINITY;
   private triggerEndAt = Number.NEGATIVE_INFINITY;
+  /** min(expireAt, keepAt, triggerEndAt): one comparison per tick. */
+  private nextWorkAt = Number.NEGATIVE_INFINITY;
   private readonly bps = new Float64Array(COMPONENT_COUNT);
   private readonly scratchBps = new Float64Array(COMPONENT_COUNT);
   /** An event's contribution before it has a slot (held-events.ts int layout). */
@@ -222,7 +225,7 @@ export class MomentumEngine implements IndexSource {
     this.clockG = t;
     const held = this.held;
     const curHead = this.curHead;
-    if (t >= this.expireAt || t >= this.keepAt || t >= this.triggerEndAt || (curHead < held.size && (held.nums[curHead * F_STRIDE + F_KEY] as number) <= key)) this.advanceWindows(t);
+    if (t >= this.nextWorkAt || (curHead < held.size && (held.nums[curHead * F_STRIDE + F_KEY] as number) <= key)) this.advanceWindows(t);
     const index = this.live.components(t, this.bps);
     const triggers = this.triggers;
     const latest = triggers.length === 0 ? null : (triggers[triggers.length - 1] as Trigger);
@@ -311,6 +314,7 @@ export class MomentumEngine implements IndexSource {
       while (triggers.length > 0 && (triggers[0] as Trigger).g <= triggerEdge) triggers.shift();
       this.triggerEndAt = triggers.length > 0 ? (triggers[0] as Trigger).g + this.suspendMaxMs : Number.POSITIVE_INFINITY;
     }
+    this.nextWorkAt = Math.min(this.expireAt, this.keepAt, this.triggerEndAt);
   }
 
   private pushTrigger(serial: number, g: number): void {
@@ -415,6 +419,7 @@ export class MomentumEngine implements IndexSource {
     this.expireAt = Number.NEGATIVE_INFINITY;
     this.keepAt = Number.NEGATIVE_INFINITY;
     this.triggerEndAt = Number.NEGATIVE_INFINITY;
+    this.nextWorkAt = Number.NEGATIVE_INFINITY;
   }
 
   private latestHeldTMs(period: number): number | null {

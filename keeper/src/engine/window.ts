@@ -112,6 +112,9 @@ export class DecayedWindow {
  * for away): 5000·(home − away) / (home + away + prior), rounded half away from zero.
  */
 function shareDeviation(lead: number, vHome: number, vAway: number, vgHome: number, vgAway: number, prior: number): number {
+  // Nothing of this component in the window (values are ≥ 0, sums exact): the formula gives
+  // exactly 0; skip its division.
+  if (vHome + vAway === 0) return 0;
   const home = lead * vHome + vgHome;
   const away = lead * vAway + vgAway;
   const x = (5000 * (home - away)) / (home + away + prior); // 5000 = BALANCED, as a literal
