@@ -11,8 +11,10 @@
  * Lifecycle (the oracle's status machine is `Scheduled → Live ⇄ HalfTime`, `Live → Ended`, any
  * non-final → `Abandoned`):
  * - kick-off = the first Live frame of the first period seen;
- * - a period stops ticking at its period-end event, when a later period starts, when the feed
- *   says the match is in a break or over, or when the feed ends;
+ * - a period stops ticking at its period-end event or, heard before it, where the clock was when
+ *   a later period started, the feed said the match is in a break or over, or the feed ended
+ *   (ticks due until then are still published); "playing" again in the same period after a
+ *   break status resumes it (an interrupted match);
  * - HalfTime after the end of period 1 or 3, or of period 2/4 when the feed says a break follows
  *   (extra time) or a later period starts; after period 2/4 without such a sign the status stays
  *   Live (not ticking) until the feed ends (Ended) or extra time starts;
@@ -41,8 +43,10 @@ export class LiveFrames implements FrameSource {
   private over: LiveEnd | null = null;
   /** Period → its kick-off in wall ms. */
   private readonly starts = new Map<number, number>();
-  /** Period → match time of its period-end event. */
+  /** Period → match time of its end: its period-end event, else the clock when an end was first signalled. */
   private readonly ends = new Map<number, number>();
+  /** Periods whose end is the clock at a signal, not an event: what signalled it. */
+  private readonly estimatedEnds = new Map<number, "status" | "feed">();
   private phase: "pre" | "live" | "break" | "done" = "pre";
   private period: Period = 1;
   private nextTMs = 0;
@@ -61,9 +65,25 @@ export class LiveFrames implements FrameSource {
       const { period, tMs } = c.event;
       const start = this.starts.get(period);
       if (start === undefined || now - tMs < start) this.starts.set(period, now - tMs);
-      if (c.event.kind.type === "period_end") this.ends.set(period, tMs);
+      if (c.event.kind.type === "period_end") {
+        this.ends.set(period, tMs);
+        this.estimatedEnds.delete(period);
+      }
     }
     this.readStatus(now);
+    if (this.nextStartedAfter(this.period) !== null) this.signalEnd(now, "feed");
+  }
+
+  /**
+   * Something says the period being played is over (a break or final status, a later period, the
+   * feed's end) before its period-end event came: it ends where the clock was when that was first
+   * heard, so the ticks due until then are still published and none after.
+   */
+  private signalEnd(now: number, by: "status" | "feed"): void {
+    if (this.phase !== "live" || this.ends.has(this.period)) return;
+    const start = this.starts.get(this.period) as number;
+    this.ends.set(this.period, Math.max(0, Math.floor((now - start) / 1000) * 1000));
+    this.estimatedEnds.set(this.period, by);
   }
 
   private readStatus(now: number): void {
@@ -72,11 +92,19 @@ export class LiveFrames implements FrameSource {
     this.status = status;
     const p = status.period;
     if (status.phase === "playing" && p !== null && p <= LAST_CLOCKED_PERIOD && !this.starts.has(p)) this.starts.set(p, now);
+    if (status.phase === "break" || status.phase === "finished") this.signalEnd(now, "status");
+    // Play resumed in the period a break status had stopped (an interrupted match): tick on.
+    if (status.phase === "playing" && p === this.period && this.estimatedEnds.get(p) === "status" && this.over === null) {
+      this.ends.delete(p);
+      this.estimatedEnds.delete(p);
+      if (this.phase === "break") this.phase = "live";
+    }
   }
 
   /** The feed ended: the match is over (or abandoned). */
   end(how: LiveEnd): void {
     this.over ??= how;
+    this.signalEnd(this.nowMs(), "feed");
   }
 
   get finished(): boolean {
@@ -100,6 +128,7 @@ export class LiveFrames implements FrameSource {
     const endT = this.ends.get(this.period);
     const later = this.nextStartedAfter(this.period);
     const stopped = later !== null || this.over !== null || this.status?.phase === "break" || this.status?.phase === "finished";
+    // (a stop signal without an end can only come before this period ticked: `signalEnd` needs "live")
     const inPeriod = endT === undefined ? !stopped : this.nextTMs <= endT;
     if (inPeriod && this.nextTMs <= this.nowMs() - start) return this.liveFrame();
     const periodOver = (endT !== undefined && this.nextTMs > endT) || stopped;

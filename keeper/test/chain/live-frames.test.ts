@@ -107,6 +107,19 @@ describe("live frames", () => {
     expect(live.at(-1)!.tick.components.shotsRatio).toBeGreaterThan(5000);
   });
 
+  it("a break heard before the period-end event: ticks due until then are published, none after; play resuming in the same period ticks on", () => {
+    const d = drive();
+    d.receive([up(1, 0, { type: "period_start" })], { phase: "playing", period: 1 });
+    expect(statuses(d.take())).toEqual(["L1/0", "wait"]);
+    // The keeper was slow: 3 s passed, then the feed said "interrupted" before it took a frame.
+    d.advance(3000);
+    d.receive([], { phase: "break", period: null });
+    d.advance(5000);
+    expect(statuses(d.take())).toEqual(["L1/1", "L1/2", "L1/3", "H1/3", "wait"]);
+    d.receive([], { phase: "playing", period: 1 });
+    expect(statuses(d.take())).toEqual(["L1/4", "L1/5", "L1/6", "L1/7", "L1/8", "wait"]);
+  });
+
   it("abandoned: from Live, and before kick-off (Scheduled → Abandoned); ended before kick-off publishes nothing", () => {
     const live = drive();
     live.receive([up(1, 0)], null);
