@@ -197,6 +197,7 @@ try {
   let clientCpuMs = 0;
   let nodeCpuMs = 0;
   const localnetPid = childPid("futstar-localnet");
+  const windowStart = process.hrtime.bigint();
   for (let round = 0; round < ROUNDS; round++) {
     const id = BigInt(round);
     const positions: PublicKey[] = [];
@@ -219,7 +220,7 @@ try {
     await push(BigInt(IN_PLAY_DELAY_S));
     await timed(() => burst((i) => ({ ixs: [futstarInstruction(ids, "positionFillClose", positionAccountSet(i, positions[i]!), {})], signers: [adminSigner] })));
   }
-  if (TRACE) console.error(`timed window: ${Math.round(busyMs)} ms wall; CPU per transaction: bench client ${(clientCpuMs / confirmed).toFixed(3)} ms, localnet ${(nodeCpuMs / confirmed).toFixed(3)} ms`);
+  if (TRACE) console.error(`timed window: CLOCK_MONOTONIC ${(Number(windowStart) / 1e9).toFixed(3)}..${(Number(process.hrtime.bigint()) / 1e9).toFixed(3)} s (perf record -k CLOCK_MONOTONIC), ${Math.round(busyMs)} ms wall; CPU per transaction: bench client ${(clientCpuMs / confirmed).toFixed(3)} ms, localnet ${(nodeCpuMs / confirmed).toFixed(3)} ms`);
   console.log(`tx_per_sec ${Math.round((confirmed / busyMs) * 1000)} (slot_time_ms ${SLOT_MS}; ${confirmed} open/close transactions confirmed in ${Math.round(busyMs)} ms, ${TRADERS} traders x ${ROUNDS} rounds)`);
 
   // WebSocket latency: update sent -> subscriber notified.
