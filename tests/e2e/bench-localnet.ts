@@ -39,7 +39,7 @@ import { programIds } from "../localnet/exchange-init.js";
 import { startLocalnet } from "../localnet/spawn.js";
 import { blockhashBytes } from "./bench-message.js";
 import { childPid, processCpuMs, selfCpuMs } from "./bench-cpu.js";
-import { type NativeSigner, nativeSigner, signAndSend, signWire } from "./bench-wire.js";
+import { type NativeSigner, nativeSigner, signAndSend, signWire, signatureStatuses } from "./bench-wire.js";
 import { chainNow } from "./chain-clock.js";
 import { E2E_ADMIN_TOKENS, E2E_LIMITS } from "./market.js";
 
@@ -59,22 +59,28 @@ const admin = net.authority;
 const ids: ProgramIds = programIds(net);
 const signer = Keypair.generate();
 
-/** Polls statuses until every signature is confirmed or `windowMs` passes; throws on a failed one. */
-async function confirmAll(signatures: readonly string[], windowMs: number): Promise<Set<string>> {
+/**
+ * Polls statuses every `pollMs` until every signature is confirmed or `windowMs` passes; throws on
+ * a failed one. Surfnet reports a transaction only once its slot is confirmed (about one slot after
+ * it executed), so bursts poll every half slot, starting half a slot after the last send: polling
+ * earlier only costs both sides status lookups of 200 signatures that cannot be confirmed yet.
+ */
+async function confirmAll(signatures: readonly string[], windowMs: number, pollMs = 5, firstPollAfterMs = 0): Promise<Set<string>> {
   const done = new Set<string>();
   const deadline = performance.now() + windowMs;
+  if (firstPollAfterMs > 0) await new Promise((r) => setTimeout(r, firstPollAfterMs));
   while (done.size < signatures.length && performance.now() < deadline) {
     const pending = signatures.filter((s) => !done.has(s));
     for (let k = 0; k < pending.length; k += 256) {
       const batch = pending.slice(k, k + 256);
-      const { value } = await connection.getSignatureStatuses(batch);
+      const value = await signatureStatuses(net.rpcUrl, batch);
       value.forEach((st, j) => {
         if (!st || (st.confirmationStatus !== "confirmed" && st.confirmationStatus !== "finalized")) return;
         if (st.err !== null) throw new Error(`transaction ${batch[j]} failed on chain: ${JSON.stringify(st.err)}`);
         done.add(batch[j]!);
       });
     }
-    if (done.size < signatures.length) await new Promise((r) => setTimeout(r, 5));
+    if (done.size < signatures.length) await new Promise((r) => setTimeout(r, pollMs));
   }
   if (signatures.length === 1 && done.size === 0) throw new Error("Blockhash not found (not confirmed in time)");
   return done;
@@ -147,7 +153,7 @@ try {
         return signWire(ixs, signers, hash);
       }, SEND_BATCH, SEND_IN_FLIGHT);
       const t2 = performance.now();
-      const landed = await confirmAll(signatures, 4000);
+      const landed = await confirmAll(signatures, 4000, Math.max(5, SLOT_MS / 2), Math.max(5, SLOT_MS / 2));
       if (TRACE) console.error(`burst ${todo.length} tx: blockhash ${(t1 - t0).toFixed(1)} sign+send ${(t2 - t1).toFixed(1)} confirm ${(performance.now() - t2).toFixed(1)} ms`);
       todo = todo.filter((_, k) => !landed.has(signatures[k]!));
     }
