@@ -64,3 +64,31 @@ describe("live match configuration", () => {
     expect(io.err.join("")).toMatch(/config: programs: missing/);
   });
 });
+
+describe("Stats Perform matchDetails → live status", () => {
+  it("maps every matchStatus and the periodIds that mean play, a break or the end", async () => {
+    const { sdapiLiveStatus } = await import("../../src/feeds/statsperform/status.js");
+    const cases: [string | undefined, number | undefined, string | null][] = [
+      ["Fixture", 16, "pre_match"],
+      ["Playing", 16, "pre_match"],
+      ["Playing", 1, "playing 1"],
+      ["Playing", 4, "playing 4"],
+      ["Playing", 10, "break"],
+      ["Playing", 11, "break"],
+      ["Playing", 12, "break"],
+      ["Playing", 13, null],
+      ["Playing", 14, "finished"],
+      ["Played", 14, "finished"],
+      ["Suspended", 1, "break"],
+      ["Abandoned", 1, "abandoned"],
+      ["Cancelled", undefined, "abandoned"],
+      ["Postponed", undefined, "abandoned"],
+      ["Something new", 1, null],
+      [undefined, 1, null],
+    ];
+    for (const [matchStatus, periodId, want] of cases) {
+      const s = sdapiLiveStatus(matchStatus, periodId);
+      expect(s === null ? null : s.phase === "playing" ? `playing ${s.period}` : s.phase, `${matchStatus}/${periodId}`).toBe(want);
+    }
+  });
+});
