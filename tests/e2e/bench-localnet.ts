@@ -4,7 +4,21 @@
  *                sent through JSON-RPC and confirmed, sustained over several rounds;
  *   ws_p99_ms  — oracle update sent (sendTransaction) → account notification on the WebSocket.
  * Each line says the slot time used. Env: BENCH_SLOT_MS (default 20), BENCH_TRADERS (200),
- * BENCH_ROUNDS (3), BENCH_PUSHES (200).
+ * BENCH_ROUNDS (3), BENCH_PUSHES (200), BENCH_SEND_BATCH (25), BENCH_SEND_IN_FLIGHT (4),
+ * BENCH_TRACE=1 (per burst timings, CPU per transaction of client and localnet, on stderr).
+ *
+ * How tx_per_sec is measured (the timed window covers all of it, per transaction):
+ *   - one transaction per trader and phase, each with the product's one instruction (the SDK's
+ *     IDL builder, checked byte for byte against the SDK wrappers), a fresh blockhash per burst;
+ *   - a position's address is derived (findProgramAddress) when its open is requested; the
+ *     exchange, vault and trader addresses are kept from setup, as a client keeps them;
+ *   - compiled (bench-message.ts) and signed with Node's native Ed25519 inside the window;
+ *   - sent with skipPreflight (the node still verifies every signature and executes each
+ *     transaction once; preflight would execute it twice) as JSON-RPC batches, signing overlapping
+ *     the node's execution (bench-wire.ts);
+ *   - counted only once `getSignatureStatuses` reports it confirmed without error; a transaction
+ *     the chain never saw is signed again and sent again, inside the window.
+ * Setup (market, traders) and the oracle pushes between phases are outside the window.
  */
 import { performance } from "node:perf_hooks";
 
