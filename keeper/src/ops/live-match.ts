@@ -8,7 +8,7 @@
 import { LiveFrames } from "../chain/live-frames.js";
 import { AggregatedFeed } from "../feeds/aggregator/feed.js";
 import { DEFAULT_AGGREGATOR_OPTIONS } from "../feeds/aggregator/core.js";
-import { OptaF24LiveFeed } from "../feeds/aggregator/opta-f24-live.js";
+import { OptaF24LiveFeed } from "../feeds/opta/f24-live.js";
 import type { MatchInfo } from "../feeds/model.js";
 import { StatsPerformFeed } from "../feeds/statsperform/feed.js";
 import type { KeeperConfig, MatchConfig } from "./config.js";

@@ -4,7 +4,7 @@
  * an HTTP error are reported and polling goes on, the full-time marker ends the feed.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { OptaF24LiveFeed } from "../../src/feeds/aggregator/opta-f24-live.js";
+import { OptaF24LiveFeed } from "../../src/feeds/opta/f24-live.js";
 import { EventLog } from "../../src/feeds/event-log.js";
 import type { FeedChange } from "../../src/feeds/model.js";
 import { type Ma3RawEvent, ma3AsF24 } from "./ma3-as-f24.js";

@@ -30,3 +30,11 @@ export interface DerivedIds {
   readonly period: Period;
   readonly tMs: number;
 }
+
+/** Deletions for raw events that vanished from a live document (no explicit delete marker). */
+export function vanishedChanges(provider: "opta" | "statsperform", rawIds: readonly string[], derived: Map<string, DerivedIds>): FeedChange[] {
+  return rawIds.flatMap((rawId) => {
+    const root = `${provider}:${rawId}`;
+    return changesFor(root, { op: "delete", id: root, period: 1, tMs: 0 }, derived);
+  });
+}

@@ -11,9 +11,10 @@
 import type { LiveStatus, LiveStatusSource } from "../aggregator/live-status.js";
 import type { MatchFeed } from "../feed.js";
 import type { FeedChange, FeedIssue, MatchInfo } from "../model.js";
-import { type DerivedIds, changesFor } from "../opta/changes.js";
+import { type DerivedIds, vanishedChanges } from "../opta/changes.js";
 import { ParseLog, describeError } from "../parse-log.js";
-import { validateItem } from "../validate.js";
+import { SnapshotDiff } from "../snapshot-diff.js";
+import { rawId, validateItem } from "../validate.js";
 import { type Fetch, ConditionalGetter } from "./http.js";
 import { matchInfoFromSdapi, teamSides } from "./ma1.js";
 import { ma3Changes } from "./ma3.js";
@@ -46,7 +47,7 @@ export class StatsPerformFeed implements MatchFeed, LiveStatusSource {
   readonly provider = "statsperform" as const;
   private readonly http: ConditionalGetter;
   private readonly log = new ParseLog("statsperform");
-  private readonly seen = new Map<string, string>();
+  private readonly snapshots = new SnapshotDiff((raw) => rawId(raw, "id") ?? "");
   private readonly derived = new Map<string, DerivedIds>();
   private readonly abort = new AbortController();
   private cachedInfo: MatchInfo | null = null;
@@ -151,25 +152,8 @@ export class StatsPerformFeed implements MatchFeed, LiveStatusSource {
   }
 
   private diff(events: readonly unknown[], teams: { home: string; away: string }): FeedChange[] {
-    const out: FeedChange[] = [];
-    const present = new Set<string>();
-    const changed: unknown[] = [];
-    for (const raw of events) {
-      const id = typeof raw === "object" && raw !== null ? String((raw as { id?: unknown }).id) : "";
-      present.add(id);
-      const text = JSON.stringify(raw);
-      if (this.seen.get(id) === text) continue;
-      this.seen.set(id, text);
-      changed.push(raw);
-    }
-    out.push(...ma3Changes(changed, teams, this.log, this.derived));
-    // An event dropped from the document without a typeId 43 is a deletion too.
-    for (const id of [...this.seen.keys()]) {
-      if (present.has(id)) continue;
-      this.seen.delete(id);
-      out.push(...changesFor(`statsperform:${id}`, { op: "delete", id: `statsperform:${id}`, period: 1, tMs: 0 }, this.derived));
-    }
-    return out;
+    const { changed, removed } = this.snapshots.next(events);
+    return [...ma3Changes(changed, teams, this.log, this.derived), ...vanishedChanges("statsperform", removed, this.derived)];
   }
 
   private failed(what: string, err: unknown): void {

@@ -9,11 +9,12 @@
  */
 import type { MatchFeed } from "../feed.js";
 import type { FeedChange, FeedIssue, MatchInfo } from "../model.js";
-import { type DerivedIds, changesFor } from "../opta/changes.js";
-import { f24Changes, parseOpta, readF24 } from "../opta/f24.js";
 import { ParseLog, describeError } from "../parse-log.js";
-import { rawId } from "../validate.js";
+import { SnapshotDiff } from "../snapshot-diff.js";
 import { ConditionalGetter, type Fetch } from "../statsperform/http.js";
+import { rawId } from "../validate.js";
+import { type DerivedIds, vanishedChanges } from "./changes.js";
+import { f24Changes, parseOpta, readF24 } from "./f24.js";
 
 export interface OptaF24LiveOptions {
   readonly url: string;
@@ -32,7 +33,7 @@ export class OptaF24LiveFeed implements MatchFeed {
   readonly provider = "opta" as const;
   private readonly http: ConditionalGetter;
   private readonly log = new ParseLog("opta");
-  private readonly seen = new Map<string, string>();
+  private readonly snapshots = new SnapshotDiff((raw) => rawId(raw, "id") ?? "");
   private readonly derived = new Map<string, DerivedIds>();
   private readonly abort = new AbortController();
   private cachedInfo: MatchInfo | null = null;
@@ -107,24 +108,8 @@ export class OptaF24LiveFeed implements MatchFeed {
   }
 
   private diff(events: readonly unknown[], teams: { home: string; away: string }): FeedChange[] {
-    const present = new Set<string>();
-    const changed: unknown[] = [];
-    for (const raw of events) {
-      const id = rawId(raw, "id") ?? "";
-      present.add(id);
-      const text = JSON.stringify(raw);
-      if (this.seen.get(id) === text) continue;
-      this.seen.set(id, text);
-      changed.push(raw);
-    }
-    const out = f24Changes(changed, teams, this.log, this.derived);
-    // An event dropped from the document without a typeId 43 is a deletion too.
-    for (const id of [...this.seen.keys()]) {
-      if (present.has(id)) continue;
-      this.seen.delete(id);
-      out.push(...changesFor(`opta:${id}`, { op: "delete", id: `opta:${id}`, period: 1, tMs: 0 }, this.derived));
-    }
-    return out;
+    const { changed, removed } = this.snapshots.next(events);
+    return [...f24Changes(changed, teams, this.log, this.derived), ...vanishedChanges("opta", removed, this.derived)];
   }
 
   private failed(err: unknown): void {
