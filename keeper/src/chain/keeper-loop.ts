@@ -7,6 +7,7 @@
 import type { PublicKey } from "@solana/web3.js";
 import type { Logger } from "../ops/log.js";
 import type { KeeperMetrics } from "../ops/metrics.js";
+import type { FeedChange } from "../feeds/model.js";
 import type { KeeperStore } from "../store/keeper-store.js";
 import { type Frame, type FrameSource, framesOf, tickKey } from "./match-frames.js";
 import { componentsTuple, FeedStatus, type FeedStatusCode } from "./oracle-codec.js";
@@ -100,24 +101,30 @@ export class KeeperLoop {
 
   /**
    * Advances the match by its pacing; stops at a status change so it is published. "wait" when
-   * a live match has no frame due yet; null when the match has no more frames.
+   * a live match has no frame due yet; null when the match has no more frames. The changes of
+   * every frame taken are stored under the tick published (the last one taken): the audit only
+   * recomputes published ticks, and a restarted live match, whose frames start again at 0 with
+   * the feed's whole document, must not record them before ticks the first run published.
    */
   private advance(match: LiveMatch): Frame | "wait" | null {
     let chosen: Frame | null = null;
+    const changes: FeedChange[] = [];
+    let waiting = false;
     for (let i = 0; i < match.pacing.framesPerRound; i++) {
       const frame = this.take(match);
-      if (frame === "wait") return chosen ?? "wait";
-      if (frame === null) break;
+      waiting = frame === "wait";
+      if (frame === "wait" || frame === null) break;
       const changesStatus = frame.status !== (chosen ?? match.last)?.status;
       if (chosen !== null && changesStatus) {
         match.pending = frame;
         break;
       }
-      if (frame.changes.length > 0) this.deps.store.appendChanges(match.key, frame.changes, tickKey(frame.period, frame.tMs));
+      changes.push(...frame.changes);
       chosen = frame;
       if (changesStatus && frame.status !== FeedStatus.Live) break;
     }
-    return chosen;
+    if (chosen !== null && changes.length > 0) this.deps.store.appendChanges(match.key, changes, tickKey(chosen.period, chosen.tMs));
+    return chosen ?? (waiting ? "wait" : null);
   }
 
   /** One round: at most one update per match. */

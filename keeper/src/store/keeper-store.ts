@@ -205,15 +205,29 @@ export class KeeperStore {
   /**
    * Appends changes to the match's log in arrival order; `appliedAt` is the engine tick
    * ('period/tMs') they were applied before, so the series can be recomputed exactly as it ran.
+   * A change identical to the latest one stored for the same event (model id, which carries the
+   * provider and its event id; same content) is skipped: a restarted live keeper reads the whole
+   * current document again, and applying an event the engine already holds changes nothing. A
+   * corrected event differs and is appended. Returns how many changes were appended.
    */
-  appendChanges(matchKey: string, changes: readonly FeedChange[], appliedAt: string | null = null): void {
-    if (changes.length === 0) return;
+  appendChanges(matchKey: string, changes: readonly FeedChange[], appliedAt: string | null = null): number {
+    if (changes.length === 0) return 0;
     const received = this.now();
-    const insert = this.db.prepare("INSERT INTO match_changes (match_key, ord, change, applied_at, received_ms) VALUES (?, ?, ?, ?, ?)");
-    this.db.transaction(() => {
+    const insert = this.db.prepare("INSERT INTO match_changes (match_key, ord, change, applied_at, received_ms, event_id) VALUES (?, ?, ?, ?, ?, ?)");
+    const latest = this.db.prepare("SELECT change FROM match_changes WHERE match_key = ? AND event_id = ? ORDER BY ord DESC LIMIT 1");
+    return this.db.transaction(() => {
       const row = this.db.prepare("SELECT COALESCE(MAX(ord), -1) AS last FROM match_changes WHERE match_key = ?").get(matchKey) as { last: number };
       let ord = row.last + 1;
-      for (const c of changes) insert.run(matchKey, ord++, JSON.stringify(c), appliedAt, received);
+      let appended = 0;
+      for (const c of changes) {
+        const eventId = c.op === "upsert" ? c.event.id : c.id;
+        const text = JSON.stringify(c);
+        const before = latest.get(matchKey, eventId) as { change: string } | undefined;
+        if (before?.change === text) continue;
+        insert.run(matchKey, ord++, text, appliedAt, received, eventId);
+        appended++;
+      }
+      return appended;
     })();
   }
 

@@ -63,4 +63,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (kind, account)
   );
   `,
+  `
+  -- The model event id each change is about, so re-ingesting an identical event (a live keeper
+  -- restarted mid-match reads the whole current document again) is found and skipped.
+  ALTER TABLE match_changes ADD COLUMN event_id TEXT;
+  UPDATE match_changes SET event_id = COALESCE(json_extract(change, '$.event.id'), json_extract(change, '$.id'));
+  CREATE INDEX match_changes_by_event ON match_changes(match_key, event_id, ord);
+  `,
 ];

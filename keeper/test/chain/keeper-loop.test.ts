@@ -3,26 +3,13 @@ import { describe, expect, it } from "vitest";
 import { KeeperLoop } from "../../src/chain/keeper-loop.js";
 import { matchFrames } from "../../src/chain/match-frames.js";
 import { FeedStatus } from "../../src/chain/oracle-codec.js";
-import type { PushItem, PushResult } from "../../src/chain/oracle-pusher.js";
+import type { PushItem } from "../../src/chain/oracle-pusher.js";
 import { KeeperStore } from "../../src/store/keeper-store.js";
 import { ev, goal, pass } from "../engine/builders.js";
+import { RecordingPublisher } from "./recording-publisher.js";
 
 const MATCH_ID = "cd".repeat(32);
 const events = [ev("home", 1, 1500, pass(60), "a"), ev("home", 1, 3000, goal, "g"), ev("away", 2, 500, pass(40), "b"), ev("away", 2, 2000, pass(40), "c")];
-
-/** Records what each round would publish; lands everything unless told to refuse a status. */
-class RecordingPublisher {
-  readonly rounds: PushItem[][] = [];
-  refuse: (item: PushItem) => boolean = () => false;
-  async pushRound(items: readonly PushItem[]): Promise<PushResult[]> {
-    this.rounds.push([...items]);
-    return items.map((i, n) =>
-      this.refuse(i)
-        ? { matchKey: i.matchKey, seq: BigInt(n), status: "unconfirmed", reason: "rpc down" }
-        : { matchKey: i.matchKey, seq: BigInt(n), status: "landed", signature: "sig" },
-    );
-  }
-}
 
 function setup(): { store: KeeperStore; publisher: RecordingPublisher; loop: KeeperLoop; feed: PublicKey } {
   const store = new KeeperStore(":memory:");

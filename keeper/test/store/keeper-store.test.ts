@@ -39,6 +39,23 @@ describe("KeeperStore", () => {
     expect(store.changeCount("m1")).toBe(3);
   });
 
+  it("skips a change identical to the latest stored for its event, keeps corrections and re-appearances", () => {
+    const store = new KeeperStore(":memory:");
+    store.upsertMatch({ matchKey: "m1", matchId: MATCH_ID, provider: "wyscout", home: "A", away: "B", source: null });
+    expect(store.appendChanges("m1", [goal("e1", 1000), goal("e2", 2000)])).toBe(2);
+    expect(store.appendChanges("m1", [goal("e1", 1000), goal("e2", 2000), goal("e2", 2000)])).toBe(0);
+    expect(store.appendChanges("m1", [goal("e1", 1500)])).toBe(1);
+    const del = { op: "delete", id: "e1", period: 1, tMs: 1500 } as const;
+    expect(store.appendChanges("m1", [del, del])).toBe(1);
+    // The event comes back as it first was: not identical to its latest change (the delete).
+    expect(store.appendChanges("m1", [goal("e1", 1000)])).toBe(1);
+    // Other matches keep their own logs.
+    store.upsertMatch({ matchKey: "m2", matchId: MATCH_ID, provider: "wyscout", home: "A", away: "B", source: null });
+    expect(store.appendChanges("m2", [goal("e1", 1000)])).toBe(1);
+    expect(store.changes("m1").map((c) => (c.op === "upsert" ? `${c.event.id}@${c.event.tMs}` : `-${c.id}`))).toEqual(["e1@1000", "e2@2000", "e1@1500", "-e1", "e1@1000"]);
+    store.close();
+  });
+
   it("never hands out a sequence number twice, across a reopen, and honours the chain's floor", () => {
     const path = dbPath();
     let store = new KeeperStore(path);
