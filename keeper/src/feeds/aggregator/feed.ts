@@ -30,14 +30,43 @@ export class AggregatedFeed implements MatchFeed, LiveStatusSource {
     this.provider = primary.provider;
   }
 
+  /**
+   * The primary's match info, unless the primary fails the aggregator's failover rule first — it
+   * reports an error, or has not answered within `staleAfterMs` — then the backup's (F24 carries
+   * the teams). The primary keeps retrying: the first of the two to answer after the switch is
+   * used, and the primary's first batch switches the published source back as usual.
+   */
   async info(): Promise<MatchInfo> {
-    try {
-      return await this.primary.info();
-    } catch (err) {
-      if (this.backup === null) throw err;
-      this.core.onError("primary", { provider: this.primary.provider, eventId: null, field: "info", message: String(err) }, this.opts.now());
-      return this.backup.info();
+    if (this.backup === null) return this.primary.info();
+    const backup = this.backup;
+    const startedMs = this.opts.now();
+    const issuesBefore = this.primary.issues().length;
+    const primary = this.primary.info();
+    const settled = primary.then((info) => ({ info }), (error: unknown) => ({ error }));
+    let timer: NodeJS.Timeout | undefined;
+    let reason: FeedIssue | null = null;
+    while (reason === null) {
+      const tick = new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), this.opts.tickMs);
+      });
+      const got = await Promise.race([settled, tick]);
+      clearTimeout(timer);
+      const now = this.opts.now();
+      if (got !== null) {
+        if ("info" in got) return got.info;
+        reason = { provider: this.primary.provider, eventId: null, field: "info", message: String(got.error) };
+      } else if (this.primary.issues().length > issuesBefore) {
+        // Reported once, here: the changes loop forwards only the primary's later issues.
+        this.seenIssues.primary = this.primary.issues().length;
+        reason = this.primary.issues()[issuesBefore] as FeedIssue;
+      } else if (now - startedMs > this.opts.staleAfterMs) {
+        reason = { provider: this.primary.provider, eventId: null, field: "info", message: `no match info within ${this.opts.staleAfterMs} ms` };
+      }
     }
+    this.core.onError("primary", reason, this.opts.now());
+    // Whichever answers first; a primary that fails for good leaves the backup's answer.
+    const primaryAnswer = primary.catch(() => new Promise<MatchInfo>(() => {}));
+    return Promise.race([primaryAnswer, backup.info()]);
   }
 
   /** The match status from the active source when it has one, else from the other. */

@@ -37,6 +37,7 @@ export class OptaF24LiveFeed implements MatchFeed {
   private readonly derived = new Map<string, DerivedIds>();
   private readonly abort = new AbortController();
   private cachedInfo: MatchInfo | null = null;
+  private pendingInfo: Promise<MatchInfo> | null = null;
   /** A document fetched for the match info, diffed by the first poll instead of fetched again. */
   private firstText: string | null = null;
   private failures = 0;
@@ -58,7 +59,13 @@ export class OptaF24LiveFeed implements MatchFeed {
   }
 
   /** Teams from the first readable document (retried with backoff until one is). */
-  async info(): Promise<MatchInfo> {
+  info(): Promise<MatchInfo> {
+    // One fetch loop however many callers wait (the aggregator at start-up, then `changes`).
+    this.pendingInfo ??= this.fetchInfo();
+    return this.pendingInfo;
+  }
+
+  private async fetchInfo(): Promise<MatchInfo> {
     while (!this.cachedInfo) {
       try {
         const res = await this.http.get(this.opts.url, this.abort.signal);

@@ -51,6 +51,7 @@ export class StatsPerformFeed implements MatchFeed, LiveStatusSource {
   private readonly derived = new Map<string, DerivedIds>();
   private readonly abort = new AbortController();
   private cachedInfo: MatchInfo | null = null;
+  private pendingInfo: Promise<MatchInfo> | null = null;
   private status: LiveStatus | null = null;
   private errors = 0;
   private readonly backoffsMs: number[] = [];
@@ -94,7 +95,13 @@ export class StatsPerformFeed implements MatchFeed, LiveStatusSource {
   }
 
   /** Fetches MA1, retrying with backoff until it is readable (or the feed is closed). */
-  async info(): Promise<MatchInfo> {
+  info(): Promise<MatchInfo> {
+    // One fetch loop however many callers wait (the aggregator at start-up, then `changes`).
+    this.pendingInfo ??= this.fetchInfo();
+    return this.pendingInfo;
+  }
+
+  private async fetchInfo(): Promise<MatchInfo> {
     let failures = 0;
     while (!this.cachedInfo) {
       try {
