@@ -5,7 +5,8 @@
  * the pool is voided (`pool_void`: every live position refunded, the pool closed).
  *
  * Idempotent: a feed already Abandoned is not pushed again, a pool already voided (Closed, no
- * live position) is left alone; both are reported as skipped. A feed that Ended cannot be
+ * live position) is left alone; both are reported as skipped. Each voided position is recorded in
+ * the store's crank work (`void_position`; `void_pool` for the empty batch that closes a pool). A feed that Ended cannot be
  * abandoned (the oracle's status machine: Ended and Abandoned are final) — that is an error.
  */
 import { PublicKey } from "@solana/web3.js";
@@ -13,11 +14,11 @@ import type { ChainAdapter } from "../chain/chain-adapter.js";
 import { readFeed } from "../chain/feed-reader.js";
 import { FeedStatus } from "../chain/oracle-codec.js";
 import { OraclePusher } from "../chain/oracle-pusher.js";
-import { planPoolVoid } from "../chain/pool-void.js";
+import { type VoidPlan, planPoolVoid } from "../chain/pool-void.js";
 import { pickFeeSource } from "../chain/priority-fee.js";
 import { RpcPool } from "../chain/rpc-pool.js";
 import { TxSender } from "../chain/tx-sender.js";
-import { KeeperStore } from "../store/keeper-store.js";
+import { type CrankKind, KeeperStore } from "../store/keeper-store.js";
 import { ConfigError, type KeeperConfig } from "./config.js";
 import type { AdapterContext } from "./keeper-app.js";
 import { loadKeypair } from "./keypair-file.js";
@@ -62,34 +63,56 @@ export async function abandonMatch(config: KeeperConfig, matchKey: string, optio
     const fees = pickFeeSource(config.priorityFee, pool);
     const sender = new TxSender(pool, operator, fees, { onFeeError: (err) => options.log.warn("priority fee estimate failed; sending without", { source: fees.name, err }) });
     const adapter = options.adapter({ pool, sender, payer: operator, operator, config });
-    const push = await pushAbandoned({ config, store, adapter, rpc: pool, sender, signers, matchKey, feed, log: options.log, nowMs: options.nowMs ?? Date.now });
+    const { push, abandonedTs } = await pushAbandoned({ config, store, adapter, rpc: pool, sender, signers, matchKey, feed, log: options.log, nowMs: options.nowMs ?? Date.now });
     const ids = { futstar: new PublicKey(config.programs.futstar), momentumOracle: new PublicKey(config.programs.oracle) };
     const plan = await planPoolVoid(pool, ids, feed);
     let voided: AbandonVoid;
     if (plan.kind === "no-pool") voided = { state: "skipped", pool: plan.pool.toBase58(), reason: "no pool for this feed" };
     else if (plan.kind === "nothing-left") voided = { state: "skipped", pool: plan.pool.toBase58(), reason: "already voided (pool closed, no live position)" };
-    else {
-      let transactions = 0;
-      let skippedTransactions = 0;
-      for (const batch of plan.batches) {
-        const outcome = await sender.send({ instructions: [batch.instruction], writable: batch.writable, signers: [] });
-        if (outcome.status === "landed") {
-          transactions++;
-          continue;
-        }
-        const reason = adapter.describe(outcome.failure, "futstar");
-        // Another operator or keeper voided these positions first.
-        if (!adapter.alreadyDone(outcome.failure)) throw new AbandonError(`pool_void refused: ${reason}`);
-        skippedTransactions++;
-        options.log.info("pool_void batch already done", { pool: plan.pool.toBase58(), reason });
-      }
-      voided = { state: "voided", pool: plan.pool.toBase58(), positions: plan.livePositions, transactions, skippedTransactions };
-    }
+    else voided = await voidPool(plan, { store, sender, adapter, log: options.log, dueTs: abandonedTs });
     options.log.info("match abandoned", { match: matchKey, feed: record.feed, push: push.state, void: voided.state });
     return { match: matchKey, feed: record.feed, push, void: voided };
   } finally {
     store.close();
   }
+}
+
+interface VoidContext {
+  readonly store: KeeperStore;
+  readonly sender: TxSender;
+  readonly adapter: ChainAdapter;
+  readonly log: Logger;
+  /** Oracle time the match was abandoned at: the work is due from then. */
+  readonly dueTs: number;
+}
+
+/**
+ * Sends the plan's `pool_void` batches; each position (or, for the empty batch, the pool) is
+ * recorded as crank work: `done` with the signature, or `skipped` when someone voided it first.
+ */
+async function voidPool(plan: Extract<VoidPlan, { kind: "void" }>, c: VoidContext): Promise<AbandonVoid> {
+  let transactions = 0;
+  let skippedTransactions = 0;
+  const poolKey = plan.pool.toBase58();
+  for (const batch of plan.batches) {
+    const outcome = await c.sender.send({ instructions: [batch.instruction], writable: batch.writable, signers: [] });
+    const work: [CrankKind, string][] = batch.positions.length > 0 ? batch.positions.map((p) => ["void_position", p.toBase58()]) : [["void_pool", poolKey]];
+    if (outcome.status === "landed") {
+      for (const [kind, account] of work) c.store.recordCrank(kind, account, c.dueTs, "done", outcome.signature, null);
+      transactions++;
+      continue;
+    }
+    const reason = c.adapter.describe(outcome.failure, "futstar");
+    // Another operator or keeper voided these positions first.
+    if (!c.adapter.alreadyDone(outcome.failure)) {
+      for (const [kind, account] of work) c.store.recordCrank(kind, account, c.dueTs, "failed", outcome.signature, reason);
+      throw new AbandonError(`pool_void refused: ${reason}`);
+    }
+    for (const [kind, account] of work) c.store.recordCrank(kind, account, c.dueTs, "skipped", null, reason);
+    skippedTransactions++;
+    c.log.info("pool_void batch already done", { pool: poolKey, reason });
+  }
+  return { state: "voided", pool: poolKey, positions: plan.livePositions, transactions, skippedTransactions };
 }
 
 interface PushContext {
@@ -105,10 +128,11 @@ interface PushContext {
   readonly nowMs: () => number;
 }
 
-async function pushAbandoned(c: PushContext): Promise<AbandonPush> {
+/** The push's outcome and the oracle time the feed is Abandoned from (unix seconds). */
+async function pushAbandoned(c: PushContext): Promise<{ push: AbandonPush; abandonedTs: number }> {
   const state = await readFeed(c.rpc, c.feed);
   if (state === null) throw new AbandonError(`feed ${c.feed.toBase58()} does not exist on ${c.config.rpcUrls.join(", ")}`);
-  if (state.status === FeedStatus.Abandoned) return { state: "skipped", reason: "feed already Abandoned" };
+  if (state.status === FeedStatus.Abandoned) return { push: { state: "skipped", reason: "feed already Abandoned" }, abandonedTs: Number(state.lastUpdateTs) };
   if (state.status === FeedStatus.Ended) throw new AbandonError(`feed ${c.feed.toBase58()} has Ended: an ended match is final and cannot be abandoned (its pool settles)`);
   const clock = c.config.oracleClock === "chain" ? await c.adapter.chainNowTs() : BigInt(Math.floor(c.nowMs() / 1000));
   const ts = clock > state.lastUpdateTs ? clock : state.lastUpdateTs;
@@ -127,7 +151,7 @@ async function pushAbandoned(c: PushContext): Promise<AbandonPush> {
   ]);
   if (result === undefined || result.status !== "landed") throw new AbandonError(`Abandoned update not landed: ${result === undefined ? "no result" : result.reason}`);
   c.store.setMatchStatus(c.matchKey, FeedStatus.Abandoned);
-  return { state: "pushed", seq: Number(result.seq), signature: result.signature };
+  return { push: { state: "pushed", seq: Number(result.seq), signature: result.signature }, abandonedTs: Number(ts) };
 }
 
 function componentsOf(c: readonly number[]): [number, number, number, number, number] {

@@ -42,7 +42,11 @@ export interface PushedUpdate {
   readonly error: string | null;
 }
 
-export type CrankKind = "fill_open" | "fill_close" | "settle_position" | "settle_pool";
+/**
+ * `void_position`: a live position refunded by `pool_void` when its match was abandoned;
+ * `void_pool`: the empty `pool_void` that closes a pool with no live position.
+ */
+export type CrankKind = "fill_open" | "fill_close" | "settle_position" | "settle_pool" | "void_position" | "void_pool";
 export type CrankState = "done" | "skipped" | "failed";
 
 export interface CrankRecord {
@@ -329,7 +333,10 @@ export class KeeperStore {
 
   // ---- crank work ----------------------------------------------------------------------------
 
-  /** Records the outcome of one crank attempt; attempts accumulate per (kind, account). */
+  /**
+   * Records the outcome of one crank attempt; attempts accumulate per (kind, account). Work this
+   * keeper did stays `done`: finding it already done later (`skipped`) changes nothing.
+   */
   recordCrank(kind: CrankKind, account: string, dueTs: number, state: CrankState, signature: string | null, error: string | null): void {
     this.db
       .prepare(
@@ -337,7 +344,8 @@ export class KeeperStore {
          VALUES (?, ?, ?, ?, ?, 1, ?, ?)
          ON CONFLICT(kind, account) DO UPDATE SET due_ts = excluded.due_ts, state = excluded.state,
            signature = COALESCE(excluded.signature, crank_work.signature), attempts = crank_work.attempts + 1,
-           last_error = excluded.last_error, updated_ms = excluded.updated_ms`,
+           last_error = excluded.last_error, updated_ms = excluded.updated_ms
+         WHERE NOT (crank_work.state = 'done' AND excluded.state = 'skipped')`,
       )
       .run(kind, account, dueTs, state, signature, error, this.now());
   }

@@ -142,6 +142,9 @@ describe("futstar-keeper abandon on the real localnet", () => {
     const after = new KeeperStore(join(dir, "keeper.db"));
     expect(after.match("synthetic-7")?.status).toBe(FeedStatus.Abandoned);
     expect(after.pushed("synthetic-7").at(-1)).toMatchObject({ seq, status: FeedStatus.Abandoned, state: "landed" });
+    // The voided position is recorded as crank work, once: the second run left it as it was.
+    const voids = after.cranks().filter((c) => c.kind.startsWith("void_"));
+    expect(voids).toEqual([{ kind: "void_position", account: position.toBase58(), dueTs: Number(chain!.lastUpdateTs), state: "done", signature: expect.any(String), attempts: 1, lastError: null }]);
     after.close();
 
     // A match the store does not know is an error naming it.
@@ -186,5 +189,8 @@ describe("futstar-keeper abandon on the real localnet", () => {
     expect(report.void).toMatchObject({ state: "voided", positions: 0, transactions: 1 });
     const poolAccount = await fetchFutstarAccount(connection, ids, "pool", new PublicKey(report.void.pool), "confirmed");
     expect(Number(poolAccount!.status)).toBe(PoolStatus.Closed);
+    const after = new KeeperStore(join(dir, "keeper.db"));
+    expect(after.crank("void_pool", report.void.pool)).toMatchObject({ state: "done", attempts: 1 });
+    after.close();
   });
 });
