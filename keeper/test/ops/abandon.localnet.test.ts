@@ -5,11 +5,10 @@
  * request is voided with its whole escrow refunded and the pool is closed; abandoning again
  * skips both steps; the stored series still audits identical against the chain.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PositionStatus, type ProgramIds, fetchFutstarAccount, math, poolCreate, poolPda, positionPda, positionRequestOpen, positionStatusOf, traderInit, traderPda } from "@futstar/sdk";
-import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
+import { PositionStatus, fetchFutstarAccount, math, poolCreate, poolPda, positionPda, positionRequestOpen, positionStatusOf, traderInit, traderPda } from "@futstar/sdk";
+import { Connection, PublicKey } from "@solana/web3.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFeed } from "../../src/chain/feed-reader.js";
 import { FeedStatus, type FeedStatusCode } from "../../src/chain/oracle-codec.js";
@@ -25,59 +24,38 @@ import { configuredAdapter, startKeeperApp } from "../../src/ops/keeper-app.js";
 import { jsonLogger } from "../../src/ops/log.js";
 import { KeeperStore } from "../../src/store/keeper-store.js";
 import { recordingIo } from "../cli/fake-io.js";
-import { fundedWallet, initExchange, initOracle, type RunningLocalnet, sendOk, startLocalnet, timeTravel } from "../chain/localnet.js";
+import { fundedWallet, sendOk, timeTravel } from "../chain/localnet.js";
+import { type KeeperLocalnet, chainNowTs, keeperConfigFor, secondPerRoundClock, startKeeperLocalnet } from "./keeper-localnet.js";
 
-let net: RunningLocalnet;
-let ids: ProgramIds;
-let mint: PublicKey;
+let k: KeeperLocalnet;
 let connection: Connection;
-const signers = [Keypair.generate(), Keypair.generate()];
-const dir = mkdtempSync(join(tmpdir(), "keeper-abandon-"));
 
 beforeAll(async () => {
-  net = await startLocalnet(50);
-  await initOracle(net, signers);
-  ({ ids, mint } = await initExchange(net));
-  connection = new Connection(net.rpcUrl, "confirmed");
-  signers.forEach((s, i) => writeFileSync(join(dir, `signer${i}.json`), JSON.stringify([...s.secretKey])));
+  k = await startKeeperLocalnet("keeper-abandon-");
+  connection = new Connection(k.net.rpcUrl, "confirmed");
 }, 600_000);
 
 afterAll(async () => {
-  await net?.stop();
+  await k?.net.stop();
 });
 
 function keeperConfig(operator: string | undefined): Record<string, unknown> {
-  return {
-    rpcUrls: [net.rpcUrl],
-    dbPath: "keeper.db",
-    keypairs: { payer: net.upgradeAuthorityKeypair, ...(operator ? { operator } : {}), oracleSigners: ["signer0.json", "signer1.json"] },
-    programs: { oracle: ids.momentumOracle.toBase58(), futstar: ids.futstar.toBase58() },
-    collateralMint: mint.toBase58(),
-    priorityFee: { source: "recent" },
-    http: { port: 0 },
-    pushIntervalMs: 10,
-    crankIntervalMs: 200,
-    oracleClock: "chain",
-    matches: [{ key: "synthetic-7", source: "synthetic:7", speed: 1 }],
-  };
+  const config = keeperConfigFor(k, { oracleClock: "chain", matches: [{ key: "synthetic-7", source: "synthetic:7", speed: 1 }] });
+  return { ...config, keypairs: { payer: k.net.upgradeAuthorityKeypair, ...(operator ? { operator } : {}), oracleSigners: ["signer0.json", "signer1.json"] } };
 }
 
 /** Runs the keeper until `rounds` oracle seconds were pushed (the chain clock moved one second each). */
 async function runKeeperFor(rounds: number): Promise<void> {
-  const config = parseConfig(keeperConfig(net.upgradeAuthorityKeypair), {}, dir);
-  let ts = (await connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY))!.data.readBigInt64LE(32);
+  const config = parseConfig(keeperConfig(k.net.upgradeAuthorityKeypair), {}, k.dir);
   const stop = new AbortController();
   let calls = 0;
   const app = await startKeeperApp(config, {
     log: jsonLogger(() => {}, "error"),
     signal: stop.signal,
     adapter: configuredAdapter,
-    oracleClock: async () => {
+    oracleClock: await secondPerRoundClock(k.net, () => {
       if (++calls >= rounds) stop.abort();
-      ts += 1n;
-      await timeTravel(net, ts);
-      return ts;
-    },
+    }),
   });
   await app.done;
 }
@@ -89,57 +67,57 @@ async function tokenBalance(account: PublicKey): Promise<bigint> {
 describe("futstar-keeper abandon on the real localnet", () => {
   it("pushes Abandoned, voids the pool's open request with a full refund, and skips the second time", async () => {
     await runKeeperFor(8);
-    const store = new KeeperStore(join(dir, "keeper.db"));
+    const store = new KeeperStore(join(k.dir, "keeper.db"));
     const match = store.match("synthetic-7")!;
     store.close();
     const feed = new PublicKey(match.feed!);
     const pool = new PublicKey(match.pool!);
-    const before = await readFeed(new RpcPool([net.rpcUrl]), feed);
+    const before = await readFeed(new RpcPool([k.net.rpcUrl]), feed);
     expect(before?.status).toBe(FeedStatus.Live);
     const seq = Number(before!.seq) + 1;
 
     // A trader's open request: its collateral + open fee sit in the vault until a fill.
-    const { owner, token } = await fundedWallet(net, mint, 1_000_000n);
-    const request = positionRequestOpen(ids, { owner: owner.publicKey, pool, feed, positionId: 0n, ownerToken: token, side: math.Side.Long, leverage: 2, collateral: 100_000n, durationS: 60 });
-    await sendOk(net, [traderInit(ids, { owner: owner.publicKey, pool }), request], [owner]);
+    const { owner, token } = await fundedWallet(k.net, k.mint, 1_000_000n);
+    const request = positionRequestOpen(k.ids, { owner: owner.publicKey, pool, feed, positionId: 0n, ownerToken: token, side: math.Side.Long, leverage: 2, collateral: 100_000n, durationS: 60 });
+    await sendOk(k.net, [traderInit(k.ids, { owner: owner.publicKey, pool }), request], [owner]);
     expect(await tokenBalance(token)).toBeLessThan(1_000_000n);
-    const position = positionPda(ids.futstar, traderPda(ids.futstar, pool, owner.publicKey)[0], 0n)[0];
+    const position = positionPda(k.ids.futstar, traderPda(k.ids.futstar, pool, owner.publicKey)[0], 0n)[0];
 
     // Given no operator key, the command refuses and names the field.
-    writeFileSync(join(dir, "no-operator.json"), JSON.stringify(keeperConfig(undefined)));
-    const refused = recordingIo(dir);
+    writeFileSync(join(k.dir, "no-operator.json"), JSON.stringify(keeperConfig(undefined)));
+    const refused = recordingIo(k.dir);
     expect(await runCli(["abandon", "synthetic-7", "--config", "no-operator.json"], refused)).toBe(1);
     expect(refused.err.join("")).toMatch(/keypairs\.operator: missing/);
 
-    writeFileSync(join(dir, "keeper.json"), JSON.stringify(keeperConfig(net.upgradeAuthorityKeypair)));
-    const io = recordingIo(dir);
+    writeFileSync(join(k.dir, "keeper.json"), JSON.stringify(keeperConfig(k.net.upgradeAuthorityKeypair)));
+    const io = recordingIo(k.dir);
     expect(await runCli(["abandon", "synthetic-7", "--config", "keeper.json"], io)).toBe(0);
     const text = io.out.join("");
     expect(text).toMatch(new RegExp(`Abandoned pushed \\(seq ${seq},`));
     expect(text).toMatch(/voided 1 live position\(s\) in 1 transaction\(s\)/);
 
-    const chain = await readFeed(new RpcPool([net.rpcUrl]), feed);
+    const chain = await readFeed(new RpcPool([k.net.rpcUrl]), feed);
     expect(chain?.status).toBe(FeedStatus.Abandoned);
     expect(chain?.seq).toBe(BigInt(seq));
     expect(await tokenBalance(token)).toBe(1_000_000n);
-    const voided = await fetchFutstarAccount(connection, ids, "position", position, "confirmed");
+    const voided = await fetchFutstarAccount(connection, k.ids, "position", position, "confirmed");
     expect(positionStatusOf(voided!)).toBe(PositionStatus.Voided);
-    const poolAccount = await fetchFutstarAccount(connection, ids, "pool", pool, "confirmed");
+    const poolAccount = await fetchFutstarAccount(connection, k.ids, "pool", pool, "confirmed");
     expect(Number(poolAccount!.status)).toBe(PoolStatus.Closed);
 
     // Again: nothing left to do, nothing fails.
-    const again = recordingIo(dir);
+    const again = recordingIo(k.dir);
     expect(await runCli(["abandon", "synthetic-7", "--config", "keeper.json", "--json"], again)).toBe(0);
     const report = JSON.parse(again.out.join(""));
     expect(report.push).toEqual({ state: "skipped", reason: "feed already Abandoned" });
     expect(report.void).toMatchObject({ state: "skipped", reason: expect.stringMatching(/already voided/) });
-    expect((await readFeed(new RpcPool([net.rpcUrl]), feed))?.seq).toBe(BigInt(seq));
+    expect((await readFeed(new RpcPool([k.net.rpcUrl]), feed))?.seq).toBe(BigInt(seq));
 
     // The Abandoned update is stored like any other: the audit still says identical.
-    const audit = recordingIo(dir);
-    expect(await runCli(["recompute", "synthetic-7", "--db", "keeper.db", "--rpc", net.rpcUrl], audit)).toBe(0);
+    const audit = recordingIo(k.dir);
+    expect(await runCli(["recompute", "synthetic-7", "--db", "keeper.db", "--rpc", k.net.rpcUrl], audit)).toBe(0);
     expect(audit.out.join("")).toMatch(/identical/);
-    const after = new KeeperStore(join(dir, "keeper.db"));
+    const after = new KeeperStore(join(k.dir, "keeper.db"));
     expect(after.match("synthetic-7")?.status).toBe(FeedStatus.Abandoned);
     expect(after.pushed("synthetic-7").at(-1)).toMatchObject({ seq, status: FeedStatus.Abandoned, state: "landed" });
     // The voided position is recorded as crank work, once: the second run left it as it was.
@@ -148,26 +126,26 @@ describe("futstar-keeper abandon on the real localnet", () => {
     after.close();
 
     // A match the store does not know is an error naming it.
-    const unknown = recordingIo(dir);
+    const unknown = recordingIo(k.dir);
     expect(await runCli(["abandon", "nope", "--config", "keeper.json"], unknown)).toBe(1);
     expect(unknown.err.join("")).toMatch(/match 'nope' is not in .*known: synthetic-7/);
   });
 
   it("refuses a feed that Ended; voids the pool of a feed already Abandoned (the push is skipped)", async () => {
-    const store = new KeeperStore(join(dir, "keeper.db"));
-    const pusher = new OraclePusher({ store, sender: new TxSender(new RpcPool([net.rpcUrl]), net.authority, new ZeroFeeSource(), { pollMs: 30 }), codec: oracleCodec(ids), signers, chainSeq: async (f) => (await readFeed(new RpcPool([net.rpcUrl]), f))?.seq ?? 0n });
-    let ts = (await connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY))!.data.readBigInt64LE(32);
+    const store = new KeeperStore(join(k.dir, "keeper.db"));
+    const pusher = new OraclePusher({ store, sender: new TxSender(new RpcPool([k.net.rpcUrl]), k.net.authority, new ZeroFeeSource(), { pollMs: 30 }), codec: oracleCodec(k.ids), signers: k.signers, chainSeq: async (f) => (await readFeed(new RpcPool([k.net.rpcUrl]), f))?.seq ?? 0n });
+    let ts = await chainNowTs(k.net);
     /** A feed (and pool) the store knows under `key`, pushed through `statuses`. */
     const matchWith = async (key: string, statuses: FeedStatusCode[]): Promise<PublicKey> => {
       const matchId = new Uint8Array(32).fill(key.length);
       matchId[0] = key.charCodeAt(0);
-      const { feed, instruction } = feedCreateInstruction(ids, net.authority.publicKey, { matchId, home: "Home", away: "Away" });
-      await sendOk(net, [instruction, poolCreate(ids, { admin: net.authority.publicKey, feed, collateralMint: mint })], []);
+      const { feed, instruction } = feedCreateInstruction(k.ids, k.net.authority.publicKey, { matchId, home: "Home", away: "Away" });
+      await sendOk(k.net, [instruction, poolCreate(k.ids, { admin: k.net.authority.publicKey, feed, collateralMint: k.mint })], []);
       store.upsertMatch({ matchKey: key, matchId: Buffer.from(matchId).toString("hex"), provider: "synthetic", home: "Home", away: "Away", source: null });
-      store.setMatchAccounts(key, feed.toBase58(), poolPda(ids.futstar, feed)[0].toBase58());
+      store.setMatchAccounts(key, feed.toBase58(), poolPda(k.ids.futstar, feed)[0].toBase58());
       for (const [i, status] of statuses.entries()) {
         ts += 1n;
-        await timeTravel(net, ts);
+        await timeTravel(k.net, ts);
         const [r] = await pusher.pushRound([{ matchKey: key, feed, period: 1, tMs: i * 1000, computedAtMs: Date.now(), update: { ts, status, suspended: false, indexBps: 5000, components: [5000, 5000, 5000, 5000, 5000] } }]);
         expect(r?.status).toBe("landed");
       }
@@ -177,19 +155,19 @@ describe("futstar-keeper abandon on the real localnet", () => {
     await matchWith("gone", [FeedStatus.Live, FeedStatus.Abandoned]);
     store.close();
 
-    const ended = recordingIo(dir);
+    const ended = recordingIo(k.dir);
     expect(await runCli(["abandon", "ended", "--config", "keeper.json"], ended)).toBe(1);
     expect(ended.err.join("")).toMatch(/has Ended: an ended match is final and cannot be abandoned/);
 
-    const gone = recordingIo(dir);
+    const gone = recordingIo(k.dir);
     expect(await runCli(["abandon", "gone", "--config", "keeper.json", "--json"], gone)).toBe(0);
     const report = JSON.parse(gone.out.join(""));
     expect(report.push).toEqual({ state: "skipped", reason: "feed already Abandoned" });
     // No position: one empty pool_void closes the pool.
     expect(report.void).toMatchObject({ state: "voided", positions: 0, transactions: 1 });
-    const poolAccount = await fetchFutstarAccount(connection, ids, "pool", new PublicKey(report.void.pool), "confirmed");
+    const poolAccount = await fetchFutstarAccount(connection, k.ids, "pool", new PublicKey(report.void.pool), "confirmed");
     expect(Number(poolAccount!.status)).toBe(PoolStatus.Closed);
-    const after = new KeeperStore(join(dir, "keeper.db"));
+    const after = new KeeperStore(join(k.dir, "keeper.db"));
     expect(after.crank("void_pool", report.void.pool)).toMatchObject({ state: "done", attempts: 1 });
     after.close();
   });

@@ -8,25 +8,20 @@
  * again, Ended after the final whistle, and stops on its own; every update lands in order and the
  * chain audits identical against the stored log.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ProgramIds } from "@futstar/sdk";
-import { Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
+import { PublicKey } from "@solana/web3.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { audit } from "../../src/chain/audit.js";
-import { readFeed } from "../../src/chain/feed-reader.js";
 import { FeedStatus } from "../../src/chain/oracle-codec.js";
-import { RpcPool } from "../../src/chain/rpc-pool.js";
 import { EventLog } from "../../src/feeds/event-log.js";
 import { parseConfig } from "../../src/ops/config.js";
 import { configuredAdapter, startKeeperApp } from "../../src/ops/keeper-app.js";
 import { jsonLogger } from "../../src/ops/log.js";
 import { KeeperStore } from "../../src/store/keeper-store.js";
-import { initExchange, initOracle, type RunningLocalnet, startLocalnet, timeTravel } from "../chain/localnet.js";
 import { dataFile, missingData } from "../feeds/data-dir.js";
 import { type Ma3RawEvent, ma3AsF24 } from "../feeds/ma3-as-f24.js";
 import { type SdapiServer, startSdapiServer } from "../feeds/sdapi-live-server.js";
+import { type KeeperLocalnet, expectLandedInOrderAndAudited, keeperConfigFor, secondPerRoundClock, startKeeperLocalnet } from "./keeper-localnet.js";
 
 const skip = missingData("keeper live run on the localnet", ["statsperform", "ma1_match_info.json"], ["statsperform", "ma3_match_events.json"]);
 const FIXTURE = "71pif9hi2vwzp6q0xzilyxst0";
@@ -44,12 +39,8 @@ const LATE = 120_000;
 /** The SDAPI host answers HTTP 500 from 20' to 30' of the first half. */
 const OUTAGE = [KICK_OFF + 20 * 60_000, KICK_OFF + 30 * 60_000];
 
-let net: RunningLocalnet;
-let ids: ProgramIds;
-let mint: PublicKey;
+let k: KeeperLocalnet;
 let server: SdapiServer;
-const signers = [Keypair.generate(), Keypair.generate()];
-const dir = mkdtempSync(join(tmpdir(), "keeper-live-"));
 let started = 0;
 const simNow = (): number => (started === 0 ? 0 : (performance.now() - started) * SPEED);
 
@@ -76,10 +67,7 @@ function details(t: number): Record<string, unknown> {
 
 beforeAll(async () => {
   if (skip) return;
-  net = await startLocalnet(50);
-  await initOracle(net, signers);
-  ({ ids, mint } = await initExchange(net));
-  signers.forEach((s, i) => writeFileSync(join(dir, `signer${i}.json`), JSON.stringify([...s.secretKey])));
+  k = await startKeeperLocalnet("keeper-live-");
   const ma1 = JSON.parse(readFileSync(dataFile("statsperform", "ma1_match_info.json"), "utf8")) as Record<string, unknown>;
   const ma3 = JSON.parse(readFileSync(dataFile("statsperform", "ma3_match_events.json"), "utf8")) as Ma3Doc;
   const home = ma3.matchInfo.contestant.find((c) => c.position === "home")!.id;
@@ -97,7 +85,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  await net?.stop();
+  await k?.net.stop();
 });
 
 /** Runs of equal consecutive values: [Live, Live, HalfTime, Live] → [Live, HalfTime, Live]. */
@@ -106,25 +94,16 @@ const runs = <T,>(xs: readonly T[]): T[] => xs.filter((x, i) => i === 0 || xs[i 
 describe.skipIf(skip)("keeper run following a live Stats Perform match on the real localnet", () => {
   it("waits for kick-off, ticks from the feed through a primary outage, HalfTime, second half, Ended, and stops", async () => {
     const config = parseConfig(
-      {
-        rpcUrls: [net.rpcUrl],
-        dbPath: "keeper.db",
-        keypairs: { payer: net.upgradeAuthorityKeypair, operator: net.upgradeAuthorityKeypair, oracleSigners: ["signer0.json", "signer1.json"] },
-        programs: { oracle: ids.momentumOracle.toBase58(), futstar: ids.futstar.toBase58() },
-        collateralMint: mint.toBase58(),
-        priorityFee: { source: "recent" },
-        http: { port: 0 },
+      keeperConfigFor(k, {
         pushIntervalMs: 50,
-        crankIntervalMs: 200,
         statsperform: { baseUrl: server.base, pollIntervalMs: 40 },
         matches: [{ key: "hsv-svs", live: { provider: "statsperform", fixtureId: FIXTURE, backupF24Url: server.url("/opta/f24.xml"), backupPollIntervalMs: 40 } }],
-      },
+      }),
       { FUTSTAR_STATSPERFORM_OUTLET_KEY: "OUTLET" },
-      dir,
+      k.dir,
     );
-    const pool = new RpcPool([net.rpcUrl]);
-    let ts = (await pool.connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY))!.data.readBigInt64LE(32);
     const lines: string[] = [];
+    const oracleClock = await secondPerRoundClock(k.net);
     started = performance.now();
     const app = await startKeeperApp(config, {
       log: jsonLogger((l) => lines.push(l), "info"),
@@ -132,23 +111,17 @@ describe.skipIf(skip)("keeper run following a live Stats Perform match on the re
       adapter: configuredAdapter,
       exitWhenDone: true,
       liveClock: simNow,
-      oracleClock: async () => {
-        ts += 1n;
-        await timeTravel(net, ts);
-        return ts;
-      },
+      oracleClock,
     });
     expect(simNow()).toBeLessThan(KICK_OFF);
     await app.done;
     expect(simNow()).toBeGreaterThan(PLAYED);
     expect(lines.some((l) => l.includes('"msg":"keeper stopped"'))).toBe(true);
 
-    const store = new KeeperStore(join(dir, "keeper.db"));
+    const store = new KeeperStore(join(k.dir, "keeper.db"));
     const match = store.match("hsv-svs")!;
     expect(match).toMatchObject({ provider: "statsperform", home: "Hamburger SV", away: "Sandhausen", status: FeedStatus.Ended });
-    const pushed = store.pushed("hsv-svs");
-    expect(pushed.filter((u) => u.state !== "landed").map((u) => `${u.seq} ${u.period}/${u.tMs} ${u.state} ${u.error}`)).toEqual([]);
-    expect(pushed.map((u) => u.seq)).toEqual(pushed.map((_, i) => i + 1));
+    const { pushed } = await expectLandedInOrderAndAudited(k.net, store, "hsv-svs", new PublicKey(match.feed!), FeedStatus.Ended);
     // The lifecycle followed the feed: kick-off (the keeper was up before it), half-time, second half, end.
     expect(runs(pushed.map((u) => u.status))).toEqual([FeedStatus.Live, FeedStatus.HalfTime, FeedStatus.Live, FeedStatus.Ended]);
     expect(pushed[0]).toMatchObject({ period: 1, status: FeedStatus.Live });
@@ -185,12 +158,6 @@ describe.skipIf(skip)("keeper run following a live Stats Perform match on the re
     // Every goal of the match reached the engine once: 2–1, at 73', 86', 95'.
     const goals = log.events().filter((e) => e.kind.type === "goal");
     expect(goals.map((g) => [g.side, Math.floor(g.tMs / 60_000) + 45])).toEqual([["home", 73], ["away", 86], ["home", 95]]);
-
-    const chain = await readFeed(pool, new PublicKey(match.feed!));
-    expect(chain?.status).toBe(FeedStatus.Ended);
-    expect(chain?.seq).toBe(BigInt(pushed.length));
-    const report = audit(store.changesWithTick("hsv-svs"), pushed, chain);
-    expect(report.differences).toEqual([]);
     store.close();
   }, 240_000);
 });

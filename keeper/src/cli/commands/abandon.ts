@@ -5,14 +5,13 @@
  * failed, 2 = bad arguments.
  */
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { ChainAdapter } from "../../chain/chain-adapter.js";
 import { type AbandonReport, abandonMatch } from "../../ops/abandon.js";
-import { loadConfig } from "../../ops/config.js";
 import type { AdapterContext } from "../../ops/keeper-app.js";
-import { jsonLogger } from "../../ops/log.js";
+import { matchPositional, parseCommandArgs } from "../args.js";
 import type { CliCommand } from "../command.js";
-import { type CliIo, UsageError } from "../io.js";
+import type { CliIo } from "../io.js";
+import { loadKeeperContext } from "../keeper-context.js";
 
 export interface AbandonOptions {
   readonly match: string;
@@ -21,15 +20,8 @@ export interface AbandonOptions {
 }
 
 export function parseAbandonArgs(args: readonly string[], cwd: string): AbandonOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { config: { type: "string" }, json: { type: "boolean", default: false } } });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
-  const [match, ...extra] = parsed.positionals;
-  if (match === undefined) throw new UsageError("<match>: missing (the match key the keeper stored it under)");
-  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
+  const parsed = parseCommandArgs({ args: [...args], allowPositionals: true, strict: true, options: { config: { type: "string" }, json: { type: "boolean", default: false } } });
+  const match = matchPositional(parsed.positionals);
   return { match, config: parsed.values.config === undefined ? undefined : resolve(cwd, parsed.values.config), json: parsed.values.json };
 }
 
@@ -50,8 +42,7 @@ export function makeAbandonCommand(adapter: (ctx: AdapterContext) => ChainAdapte
     summary: "operator: push the Abandoned status for a match's feed, then void its pool (refunds); already done = skipped",
     async run(args: readonly string[], io: CliIo): Promise<number> {
       const options = parseAbandonArgs(args, io.cwd);
-      const config = await loadConfig(options.config, env);
-      const log = jsonLogger((line) => io.stderr.write(line), config.logLevel);
+      const { config, log } = await loadKeeperContext(options.config, env, io);
       const report = await abandonMatch(config, options.match, { log, adapter });
       io.stdout.write(options.json ? `${JSON.stringify(report)}\n` : render(report));
       return 0;

@@ -5,12 +5,12 @@
  * (or an error), 2 = bad arguments.
  */
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { PublicKey } from "@solana/web3.js";
 import { audit, type AuditReport } from "../../chain/audit.js";
 import { readFeed } from "../../chain/feed-reader.js";
 import { RpcPool } from "../../chain/rpc-pool.js";
 import { KeeperStore } from "../../store/keeper-store.js";
+import { matchPositional, parseCommandArgs } from "../args.js";
 import type { CliCommand } from "../command.js";
 import { type CliIo, UsageError } from "../io.js";
 
@@ -22,15 +22,8 @@ export interface RecomputeOptions {
 }
 
 export function parseRecomputeArgs(args: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = process.env): RecomputeOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { db: { type: "string" }, rpc: { type: "string", multiple: true }, json: { type: "boolean", default: false } } });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
-  const [match, ...extra] = parsed.positionals;
-  if (match === undefined) throw new UsageError("<match>: missing (the match key the keeper stored it under)");
-  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
+  const parsed = parseCommandArgs({ args: [...args], allowPositionals: true, strict: true, options: { db: { type: "string" }, rpc: { type: "string", multiple: true }, json: { type: "boolean", default: false } } });
+  const match = matchPositional(parsed.positionals);
   const db = parsed.values.db ?? env.FUTSTAR_KEEPER_DB;
   if (db === undefined) throw new UsageError("--db: missing (or set FUTSTAR_KEEPER_DB)");
   const rpc = parsed.values.rpc ?? (env.FUTSTAR_KEEPER_RPC_URLS ? env.FUTSTAR_KEEPER_RPC_URLS.split(",") : []);

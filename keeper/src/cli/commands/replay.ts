@@ -3,11 +3,11 @@
  * replays a whole match (or the seeded synthetic one) through the momentum engine as if live.
  */
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { renderMomentumSvg } from "../../chart/momentum-svg.js";
 import { type EngineIssue, type MomentumTick, planReplay, replayMatch } from "../../engine/index.js";
 import { loadMatch } from "../../feeds/feed.js";
 import { DEFAULT_SYNTHETIC_SEED, type MatchSource, MatchSourceError, parseMatchSource, type ReplayProvider } from "../../feeds/load.js";
+import { parseCommandArgs } from "../args.js";
 import type { CliCommand } from "../command.js";
 import { minuteLine, progressLine, tickJson } from "../format.js";
 import { type CliIo, UsageError } from "../io.js";
@@ -26,24 +26,18 @@ export interface ReplayOptions {
 
 /** Parses the replay arguments; a bad one throws UsageError naming the flag. */
 export function parseReplayArgs(args: readonly string[]): ReplayOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        provider: { type: "string" },
-        speed: { type: "string" },
-        chart: { type: "string" },
-        json: { type: "boolean", default: false },
-      },
-    });
-  } catch (err) {
-    // node's messages already name the flag ("Unknown option '--x'", "Option '--speed <value>' argument missing").
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
-  const { values, positionals } = parsed;
+  // node's messages already name the flag ("Unknown option '--x'", "Option '--speed <value>' argument missing").
+  const { values, positionals } = parseCommandArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      provider: { type: "string" },
+      speed: { type: "string" },
+      chart: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
   if (positionals.length === 0) throw new UsageError(`missing ${SOURCE_ARG} to replay`);
   if (positionals.length > 1) throw new UsageError(`expected one ${SOURCE_ARG}, got ${positionals.length}: ${positionals.join(" ")}`);
   const source = positionals[0] as string;

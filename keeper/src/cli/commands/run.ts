@@ -7,14 +7,14 @@
  * `--exit-when-done`: the run ends once the match has ended and its crank work is done.
  */
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { ChainAdapter } from "../../chain/chain-adapter.js";
-import { liveMatch, loadConfig } from "../../ops/config.js";
+import { liveMatch } from "../../ops/config.js";
 import { type AdapterContext, startKeeperApp } from "../../ops/keeper-app.js";
-import { jsonLogger } from "../../ops/log.js";
 import { onShutdown } from "../../ops/shutdown.js";
+import { parseCommandArgs } from "../args.js";
 import type { CliCommand } from "../command.js";
 import { type CliIo, UsageError } from "../io.js";
+import { loadKeeperContext } from "../keeper-context.js";
 
 export interface LiveArgs {
   readonly fixtureId: string;
@@ -30,24 +30,19 @@ export interface RunOptions {
 }
 
 export function parseRunArgs(args: readonly string[], cwd: string): RunOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        config: { type: "string" },
-        "exit-when-done": { type: "boolean", default: false },
-        live: { type: "string" },
-        fixture: { type: "string" },
-        "backup-f24": { type: "string" },
-        "match-key": { type: "string" },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  const parsed = parseCommandArgs({
+    args: [...args],
+    allowPositionals: false,
+    strict: true,
+    options: {
+      config: { type: "string" },
+      "exit-when-done": { type: "boolean", default: false },
+      live: { type: "string" },
+      fixture: { type: "string" },
+      "backup-f24": { type: "string" },
+      "match-key": { type: "string" },
+    },
+  });
   const v = parsed.values;
   const config = v.config === undefined ? undefined : resolve(cwd, v.config);
   if (v.live === undefined) {
@@ -68,8 +63,7 @@ export function makeRunCommand(adapter: (ctx: AdapterContext) => ChainAdapter, e
     summary: "run the keeper: oracle pusher, match lifecycle, fill and settlement cranks, /metrics and /healthz; --live follows a Stats Perform match as it is played",
     async run(args: readonly string[], io: CliIo): Promise<number> {
       const options = parseRunArgs(args, io.cwd);
-      const config = await loadConfig(options.config, env, options.live ? [liveMatch(options.live)] : []);
-      const log = jsonLogger((line) => io.stderr.write(line), config.logLevel);
+      const { config, log } = await loadKeeperContext(options.config, env, io, options.live ? [liveMatch(options.live)] : []);
       const shutdown = onShutdown(["SIGINT", "SIGTERM"], (s) => log.info("shutting down", { signal: s }));
       try {
         const app = await startKeeperApp(config, { log, signal: shutdown.signal, adapter, exitWhenDone: options.exitWhenDone });
