@@ -2,8 +2,10 @@
  * Every PDA of both programs, mirroring `programs/futstar/src/seeds.rs` and the oracle's seeds.
  * Each helper returns `[address, bump]` (canonical bump, as the programs use at creation).
  */
-import { PublicKey } from "@solana/web3.js";
+import type { PublicKey } from "@solana/web3.js";
 import { Buffer } from "buffer";
+
+import { type Pda, PdaCache } from "./pda-cache.js";
 
 /** Seed prefixes, byte for byte as the programs spell them. */
 export const SEEDS = {
@@ -17,8 +19,10 @@ export const SEEDS = {
   feed: "feed",
 } as const;
 
-/** A derived address and its canonical bump. */
-export type Pda = readonly [PublicKey, number];
+export type { Pda } from "./pda-cache.js";
+
+/** Every helper below derives through this cache (positions are many, so it is bounded). */
+const derived = new PdaCache(16_384);
 
 const seed = (text: string): Buffer => Buffer.from(text, "utf8");
 
@@ -45,40 +49,40 @@ export function matchIdBytes(matchId: string | Uint8Array): Buffer {
 
 /** Futstar `Exchange` singleton: `["exchange"]`. */
 export function exchangePda(futstar: PublicKey): Pda {
-  return PublicKey.findProgramAddressSync([seed(SEEDS.exchange)], futstar);
+  return derived.derive([seed(SEEDS.exchange)], futstar);
 }
 
 /** Futstar `Pool` of a feed: `["pool", feed]`. */
 export function poolPda(futstar: PublicKey, feed: PublicKey): Pda {
-  return PublicKey.findProgramAddressSync([seed(SEEDS.pool), feed.toBuffer()], futstar);
+  return derived.derive([seed(SEEDS.pool), feed.toBuffer()], futstar);
 }
 
 /** A pool's collateral vault (SPL token account): `["vault", pool]`. */
 export function vaultPda(futstar: PublicKey, pool: PublicKey): Pda {
-  return PublicKey.findProgramAddressSync([seed(SEEDS.vault), pool.toBuffer()], futstar);
+  return derived.derive([seed(SEEDS.vault), pool.toBuffer()], futstar);
 }
 
 /** A pool's LP share mint: `["lp_mint", pool]`. */
 export function lpMintPda(futstar: PublicKey, pool: PublicKey): Pda {
-  return PublicKey.findProgramAddressSync([seed(SEEDS.lpMint), pool.toBuffer()], futstar);
+  return derived.derive([seed(SEEDS.lpMint), pool.toBuffer()], futstar);
 }
 
 /** A trader's account in a pool: `["trader", pool, owner]`. */
 export function traderPda(futstar: PublicKey, pool: PublicKey, owner: PublicKey): Pda {
-  return PublicKey.findProgramAddressSync([seed(SEEDS.trader), pool.toBuffer(), owner.toBuffer()], futstar);
+  return derived.derive([seed(SEEDS.trader), pool.toBuffer(), owner.toBuffer()], futstar);
 }
 
 /** A trader's position number `id`: `["position", trader, id u64 LE]`. */
 export function positionPda(futstar: PublicKey, trader: PublicKey, id: bigint): Pda {
-  return PublicKey.findProgramAddressSync([seed(SEEDS.position), trader.toBuffer(), u64Seed(id)], futstar);
+  return derived.derive([seed(SEEDS.position), trader.toBuffer(), u64Seed(id)], futstar);
 }
 
 /** Momentum oracle config singleton: `["oracle_config"]` (`CONFIG_SEED`). */
 export function oracleConfigPda(oracle: PublicKey): Pda {
-  return PublicKey.findProgramAddressSync([seed(SEEDS.oracleConfig)], oracle);
+  return derived.derive([seed(SEEDS.oracleConfig)], oracle);
 }
 
 /** A match's momentum feed: `["feed", match_id]`. */
 export function feedPda(oracle: PublicKey, matchId: string | Uint8Array): Pda {
-  return PublicKey.findProgramAddressSync([seed(SEEDS.feed), matchIdBytes(matchId)], oracle);
+  return derived.derive([seed(SEEDS.feed), matchIdBytes(matchId)], oracle);
 }
