@@ -63,16 +63,36 @@ export function ensureBuilt(): void {
 }
 
 /** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      if (address === null || typeof address === "string") return reject(new Error("no port assigned"));
-      server.close(() => resolve(address.port));
-    });
-  });
+export async function freePort(): Promise<number> {
+  const [port] = await freePorts(1);
+  if (port === undefined) throw new Error("no port assigned");
+  return port;
+}
+
+/**
+ * `count` distinct TCP ports nobody listens on right now: every probe stays bound until all are
+ * assigned, so the kernel cannot hand the same port out twice (separate probes once gave the RPC
+ * and the WebSocket the same port).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  try {
+    return await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<number>((resolvePort, reject) => {
+            server.once("error", reject);
+            server.listen(0, "127.0.0.1", () => {
+              const address = server.address();
+              if (address === null || typeof address === "string") reject(new Error("no port assigned"));
+              else resolvePort(address.port);
+            });
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(servers.map((server) => new Promise<void>((done) => (server.listening ? server.close(() => done()) : done()))));
+  }
 }
 
 function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
@@ -94,7 +114,7 @@ export function readKeypairFile(path: string): Keypair {
 /** Spawns `futstar-localnet` and resolves once it is ready. */
 export async function startLocalnet(options: StartOptions = {}): Promise<Localnet> {
   ensureBuilt();
-  const [rpcPort, wsPort] = [await freePort(), await freePort()];
+  const [rpcPort, wsPort] = await freePorts(2);
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "futstar-localnet-"));
   const args = [
     "--root", repoRoot,
