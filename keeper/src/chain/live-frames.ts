@@ -28,7 +28,7 @@
 import { type EngineIssue, MomentumEngine, type MomentumTick } from "../engine/index.js";
 import type { LiveStatus } from "../feeds/aggregator/live-status.js";
 import type { FeedChange, Period } from "../feeds/model.js";
-import type { Frame, FrameSource } from "./match-frames.js";
+import { type Frame, type FrameSource, recomputeTicks, tickKey } from "./match-frames.js";
 import { FeedStatus, type FeedStatusCode } from "./oracle-codec.js";
 
 /** Periods with a running clock the oracle publishes (the shoot-out has none). */
@@ -99,6 +99,28 @@ export class LiveFrames implements FrameSource {
       this.estimatedEnds.delete(p);
       if (this.phase === "break") this.phase = "live";
     }
+  }
+
+  /**
+   * A restarted keeper whose last landed update was Live at `period`/`tMs`, signed at wall
+   * `signedAtMs`: the engine replays the stored `log` up to that tick (the ticks `landed` say the
+   * first run reached in each period, as `recompute` does), the period's clock continues from
+   * when that update was signed (moved earlier only if the feed is ahead of it), no earlier
+   * period is walked again, and the next frame is the second after. What the feed sends again is
+   * applied before that frame (identical events change nothing). Call before the first `receive`.
+   */
+  resume(r: { period: number; tMs: number; signedAtMs: number; log: readonly { change: FeedChange; appliedAt: string | null }[]; landed: readonly string[] }): void {
+    if (this.phase !== "pre" || this.queue.length > 0) throw new RangeError("resume: the frames have already started");
+    const clocked = Number.isInteger(r.period) && r.period >= 1 && r.period <= LAST_CLOCKED_PERIOD;
+    const key = tickKey(r.period, r.tMs);
+    if (!clocked || !Number.isInteger(r.tMs) || r.tMs < 0 || r.tMs % 1000 !== 0 || !r.landed.includes(key)) throw new RangeError(`resume: no landed Live tick at ${key}`);
+    const tick = recomputeTicks(r.log, r.landed, this.engine).get(key) as MomentumTick;
+    this.starts.set(r.period, r.signedAtMs - r.tMs);
+    this.phase = "live";
+    this.period = r.period as Period;
+    this.nextTMs = r.tMs + 1000;
+    this.last = tick;
+    this.lastStatus = FeedStatus.Live;
   }
 
   /** The feed ended: the match is over (or abandoned). */

@@ -85,15 +85,15 @@ function keyOrder(key: string): number {
  * asked for in it (the suspension rule looks back at earlier ticks, so sparse ticking would
  * differ), and each change is applied before the tick it was applied before live (changes
  * without a recorded tick go in first), so corrections take effect exactly when they did.
+ * `engine`: a fresh one to replay into (a restarted live match goes on from its state).
  */
-export function recomputeTicks(log: readonly { change: FeedChange; appliedAt: string | null }[], at: readonly string[]): Map<string, MomentumTick> {
+export function recomputeTicks(log: readonly { change: FeedChange; appliedAt: string | null }[], at: readonly string[], engine: MomentumEngine = new MomentumEngine()): Map<string, MomentumTick> {
   const wanted = new Set(at);
   const lastByPeriod = new Map<number, number>();
   for (const key of at) {
     const [p, t] = key.split("/").map(Number) as [number, number];
     lastByPeriod.set(p, Math.max(lastByPeriod.get(p) ?? 0, t));
   }
-  const engine = new MomentumEngine();
   const out = new Map<string, MomentumTick>();
   let next = 0;
   for (const [period, last] of [...lastByPeriod.entries()].sort(([a], [b]) => a - b)) {

@@ -7,7 +7,7 @@ import { type Keypair, type PublicKey, PublicKey as PublicKeyClass } from "@sola
 import { Cranker } from "../chain/cranks.js";
 import type { ChainAdapter } from "../chain/chain-adapter.js";
 import { KeeperLoop } from "../chain/keeper-loop.js";
-import { matchFrames } from "../chain/match-frames.js";
+import { matchFrames, tickKey } from "../chain/match-frames.js";
 import { FeedStatus } from "../chain/oracle-codec.js";
 import { OraclePusher } from "../chain/oracle-pusher.js";
 import { pickFeeSource } from "../chain/priority-fee.js";
@@ -54,7 +54,10 @@ export interface AppOptions {
    * (tests: a simulated match clock that also moves the local chain's clock).
    */
   readonly oracleClock?: "wall" | "chain" | (() => Promise<bigint>);
-  /** Wall clock (ms) of live matches' match clock (tests: a simulated clock). */
+  /**
+   * Wall clock (ms) of live matches' match clock and of the store's timestamps — a restarted live
+   * match continues its clock from when its last update was signed (tests: a simulated clock).
+   */
   readonly liveClock?: () => number;
 }
 
@@ -75,7 +78,7 @@ async function reconcile(store: KeeperStore, pool: RpcPool, feed: string, log: L
 }
 
 export async function startKeeperApp(config: KeeperConfig, options: AppOptions): Promise<KeeperApp> {
-  const store = new KeeperStore(config.dbPath);
+  const store = new KeeperStore(config.dbPath, options.liveClock ?? Date.now);
   try {
     return await startWithStore(config, options, store);
   } catch (err) {
@@ -162,13 +165,21 @@ async function startWithStore(config: KeeperConfig, options: AppOptions, store: 
       }
       const last = store.lastLanded(feed.toBase58());
       if (live) {
-        // Live: frames come as the feed and the clock allow; a restart follows the feed from its current state.
+        // Live: frames come as the feed and the clock allow. A restart mid-period replays the
+        // stored log into the engine and continues the match clock from the last landed Live tick
+        // (the store and the live clock are both the wall clock); the feed's current document is
+        // applied before the next frame.
+        const signedAtMs = last && last.status === FeedStatus.Live ? store.signedAtMs(last.feed, last.seq) : null;
+        if (last && signedAtMs !== null) {
+          const landed = store.pushed(m.key).filter((u) => u.state === "landed").map((u) => tickKey(u.period, u.tMs));
+          live.frames.resume({ period: last.period, tMs: last.tMs, signedAtMs, log: store.changesWithTick(m.key), landed });
+        }
         loop.addMatch(m.key, feed, live.frames, { framesPerRound: Number.MAX_SAFE_INTEGER });
         liveMatches.push(live);
       } else {
         loop.addMatch(m.key, feed, events as ReturnType<typeof matchFrames>, { framesPerRound: Math.max(1, Math.round(m.speed)) }, last ? { period: last.period, tMs: last.tMs, status: last.status } : null);
       }
-      log.info("following match", { match: m.key, live: live !== null, feed: feed.toBase58(), pool: poolKey?.toBase58() ?? null, resumeAfter: last && !live ? `${last.period}/${last.tMs}` : null });
+      log.info("following match", { match: m.key, live: live !== null, feed: feed.toBase58(), pool: poolKey?.toBase58() ?? null, resumeAfter: last ? `${last.period}/${last.tMs}` : null });
     }
   }
   const pumps = liveMatches.map((l) => l.start());

@@ -326,6 +326,12 @@ export class KeeperStore {
     return row ? toPushed(row) : null;
   }
 
+  /** When (store clock, ms) the update `seq` of the feed was signed; null if it was not. */
+  signedAtMs(feed: string, seq: number): number | null {
+    const row = this.db.prepare("SELECT created_ms FROM pushed_updates WHERE feed = ? AND seq = ?").get(feed, seq) as { created_ms: number } | undefined;
+    return row?.created_ms ?? null;
+  }
+
   /** Updates signed but not yet known to have landed or failed (after a crash: to reconcile). */
   unresolved(feed: string): PushedUpdate[] {
     return (this.db.prepare("SELECT * FROM pushed_updates WHERE feed = ? AND state = 'signed' ORDER BY seq").all(feed) as PushedRow[]).map(toPushed);

@@ -133,4 +133,33 @@ describe("live frames", () => {
     never.frames.end("ended");
     expect(statuses(never.take())).toEqual(["null"]);
   });
+
+  it("resumed after a restart in the second half: the engine replays the stored log, the clock continues from the last landed tick, the first half is not walked again", () => {
+    const firstRun = [up(1, 0, { type: "period_start" }), up(1, 2_700_000, { type: "period_end" }), up(2, 0, { type: "period_start" }), up(2, 20_000, { type: "corner" }, "away")];
+    const log = firstRun.map((change) => ({ change, appliedAt: change.op === "upsert" ? tickKey(change.event.period, change.event.tMs) : null }));
+    const landed = ["1/0", "1/2700000", "2/0", "2/20000", "2/60000"];
+    const d = drive();
+    d.frames.resume({ period: 2, tMs: 60_000, signedAtMs: 1_000_000 - 3000, log, landed });
+    // The feed's current document: what the first run had, and one event more.
+    const more = up(2, 30_000);
+    d.receive([...firstRun, more], { phase: "playing", period: 2 });
+    expect(statuses(d.take())).toEqual(["L2/61", "L2/62", "L2/63", "wait"]);
+    const first = d.taken[0] as Frame;
+    expect(first.changes).toHaveLength(5);
+    // The same tick `recompute` gets from the stored log (the first run's, then the restart's new event).
+    const recomputed = recomputeTicks([...log, { change: more, appliedAt: "2/61000" }], [...landed, "2/61000"]).get("2/61000");
+    expect(first.tick).toEqual(recomputed);
+    d.frames.end("ended");
+    expect(statuses(d.take())).toEqual(["E2/63", "null"]);
+    expect(() => d.frames.resume({ period: 1, tMs: 0, signedAtMs: 0, log: [], landed: ["1/0"] })).toThrow(/already started/);
+  });
+
+  it("resumed and ended before a frame was due: Ended at the last landed tick; a resume point must be a landed Live tick", () => {
+    const d = drive();
+    d.frames.resume({ period: 1, tMs: 10_000, signedAtMs: 1_000_000, log: [], landed: ["1/10000"] });
+    d.frames.end("ended");
+    expect(statuses(d.take())).toEqual(["E1/10", "null"]);
+    expect(() => drive().frames.resume({ period: 1, tMs: 5000, signedAtMs: 0, log: [], landed: ["1/10000"] })).toThrow(/no landed Live tick at 1\/5000/);
+    expect(() => drive().frames.resume({ period: 5, tMs: 0, signedAtMs: 0, log: [], landed: ["5/0"] })).toThrow(/no landed Live tick/);
+  });
 });

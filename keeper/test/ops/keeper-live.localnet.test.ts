@@ -6,7 +6,8 @@
  * host failing (HTTP 500) for ten minutes of the first half. The keeper app runs against the real
  * localnet and programs: it waits for kick-off, ticks from the feed, pushes HalfTime and Live
  * again, Ended after the final whistle, and stops on its own; every update lands in order and the
- * chain audits identical against the stored log.
+ * chain audits identical against the stored log. The keeper is stopped at 15' and started again
+ * (a restart mid-match): it goes on from its last landed tick and stores no change twice.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -36,6 +37,8 @@ const FINAL_WHISTLE = KICK_OFF_2 + SECOND_HALF;
 const PLAYED = FINAL_WHISTLE + 20_000;
 /** How far past a whistle the match clock may run before the keeper hears of it (match ms). */
 const LATE = 120_000;
+/** The keeper is stopped at 15' and started again. */
+const KILL_AT = KICK_OFF + 15 * 60_000;
 /** The SDAPI host answers HTTP 500 from 20' to 30' of the first half. */
 const OUTAGE = [KICK_OFF + 20 * 60_000, KICK_OFF + 30 * 60_000];
 
@@ -104,19 +107,21 @@ describe.skipIf(skip)("keeper run following a live Stats Perform match on the re
     );
     const lines: string[] = [];
     const oracleClock = await secondPerRoundClock(k.net);
+    const startApp = (signal: AbortSignal) =>
+      startKeeperApp(config, { log: jsonLogger((l) => lines.push(l), "info"), signal, adapter: configuredAdapter, exitWhenDone: true, liveClock: simNow, oracleClock });
     started = performance.now();
-    const app = await startKeeperApp(config, {
-      log: jsonLogger((l) => lines.push(l), "info"),
-      signal: new AbortController().signal,
-      adapter: configuredAdapter,
-      exitWhenDone: true,
-      liveClock: simNow,
-      oracleClock,
-    });
+    // Killed (stopped) at 15' of the first half, restarted at once: it follows the feed again from
+    // its current document, the match clock continuing from the last landed tick.
+    const kill = new AbortController();
+    const first = await startApp(kill.signal);
     expect(simNow()).toBeLessThan(KICK_OFF);
+    const killer = setInterval(() => simNow() >= KILL_AT && kill.abort(), 5);
+    await first.done;
+    clearInterval(killer);
+    const killedAt = simNow();
+    const app = await startApp(new AbortController().signal);
     await app.done;
     expect(simNow()).toBeGreaterThan(PLAYED);
-    expect(lines.some((l) => l.includes('"msg":"keeper stopped"'))).toBe(true);
 
     const store = new KeeperStore(join(k.dir, "keeper.db"));
     const match = store.match("hsv-svs")!;
@@ -137,6 +142,20 @@ describe.skipIf(skip)("keeper run following a live Stats Perform match on the re
     expect(ended.period).toBe(2);
     expect(ended.tMs).toBeGreaterThan(SECOND_HALF - 60_000);
     expect(ended.tMs).toBeLessThanOrEqual(SECOND_HALF + LATE);
+    // The restart: the store holds no change twice, and the first update after it continues
+    // from where the first run stopped (no tick of the first half published again).
+    const restart = pushed.findIndex((u) => (store.signedAtMs(u.feed, u.seq) ?? 0) > killedAt);
+    expect(restart).toBeGreaterThan(0);
+    expect(pushed[restart]!.period * 1e7 + pushed[restart]!.tMs).toBeGreaterThan(pushed[restart - 1]!.period * 1e7 + pushed[restart - 1]!.tMs);
+    const latest = new Map<string, string>();
+    const repeated = store.changes("hsv-svs").filter((c) => {
+      const id = c.op === "upsert" ? c.event.id : c.id;
+      const same = latest.get(id) === JSON.stringify(c);
+      latest.set(id, JSON.stringify(c));
+      return same;
+    });
+    expect(repeated).toEqual([]);
+    expect(lines.filter((l) => l.includes('"msg":"keeper stopped"'))).toHaveLength(2);
     // Match time and oracle time never go back.
     for (let i = 1; i < pushed.length; i++) {
       const [a, b] = [pushed[i - 1]!, pushed[i]!];

@@ -75,7 +75,7 @@ describe("KeeperStore", () => {
   });
 
   it("tracks signed updates until they land or are rejected", () => {
-    const store = new KeeperStore(":memory:");
+    const store = new KeeperStore(":memory:", () => 42_000);
     const base = { feed: "F", matchKey: "m1", period: 1, tMs: 0, ts: 100, status: 1, suspended: false, indexBps: 5000, components: [5000, 5000, 5000, 5000, 5000] };
     store.recordSigned([{ ...base, seq: 1 }, { ...base, seq: 2, tMs: 1000, ts: 101, suspended: true }], "sigA");
     expect(store.unresolved("F").map((u) => u.seq)).toEqual([1, 2]);
@@ -92,6 +92,9 @@ describe("KeeperStore", () => {
     expect(store.lastLanded("G")).toBeNull();
     expect(store.unresolved("F")).toEqual([]);
     expect(() => store.recordSigned([{ ...base, seq: 1 }], "again")).toThrow(/UNIQUE/);
+    // When it was signed: a restarted live keeper continues the match clock from there.
+    expect(store.signedAtMs("F", 1)).toBe(42_000);
+    expect(store.signedAtMs("F", 9)).toBeNull();
   });
 
   it("records crank attempts per account", () => {
