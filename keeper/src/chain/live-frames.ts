@@ -52,6 +52,10 @@ export class LiveFrames implements FrameSource {
   private nextTMs = 0;
   private last: MomentumTick | null = null;
   private lastStatus: FeedStatusCode = FeedStatus.Scheduled;
+  /** Period → latest match time of its events received (and of the resumed tick). */
+  private readonly latestEvent = new Map<number, number>();
+  /** After `resume`, until the feed is heard again: the resumed tick's match time. */
+  private resumedAt: number | null = null;
 
   /** `statusOf`: the feed's match status (read at every frame; it may change without events). */
   constructor(private readonly nowMs: () => number, private readonly statusOf: () => LiveStatus | null = () => null, readonly issues: EngineIssue[] = []) {}
@@ -63,6 +67,7 @@ export class LiveFrames implements FrameSource {
       this.queue.push(c);
       if (c.op !== "upsert" || c.event.period > LAST_CLOCKED_PERIOD) continue;
       const { period, tMs } = c.event;
+      this.latestEvent.set(period, Math.max(this.latestEvent.get(period) ?? 0, tMs));
       const start = this.starts.get(period);
       if (start === undefined || now - tMs < start) this.starts.set(period, now - tMs);
       if (c.event.kind.type === "period_end") {
@@ -72,6 +77,7 @@ export class LiveFrames implements FrameSource {
     }
     this.readStatus(now);
     if (this.nextStartedAfter(this.period) !== null) this.signalEnd(now, "feed");
+    this.resumedAt = null;
   }
 
   /**
@@ -82,7 +88,10 @@ export class LiveFrames implements FrameSource {
   private signalEnd(now: number, by: "status" | "feed"): void {
     if (this.phase !== "live" || this.ends.has(this.period)) return;
     const start = this.starts.get(this.period) as number;
-    this.ends.set(this.period, Math.max(0, Math.floor((now - start) / 1000) * 1000));
+    // Heard first after a restart, the signal may be long stale: the end is the latest the feed
+    // shows of the period (never before the resumed tick), so no tick of the downtime is invented.
+    const clock = this.resumedAt === null ? now - start : Math.max(this.resumedAt, this.latestEvent.get(this.period) ?? 0);
+    this.ends.set(this.period, Math.max(0, Math.floor(clock / 1000) * 1000));
     this.estimatedEnds.set(this.period, by);
   }
 
@@ -102,25 +111,42 @@ export class LiveFrames implements FrameSource {
   }
 
   /**
-   * A restarted keeper whose last landed update was Live at `period`/`tMs`, signed at wall
-   * `signedAtMs`: the engine replays the stored `log` up to that tick (the ticks `landed` say the
-   * first run reached in each period, as `recompute` does), the period's clock continues from
-   * when that update was signed (moved earlier only if the feed is ahead of it), no earlier
-   * period is walked again, and the next frame is the second after. What the feed sends again is
-   * applied before that frame (identical events change nothing). Call before the first `receive`.
+   * A restarted keeper whose last landed update was Live (or HalfTime) at `period`/`tMs`, signed
+   * at wall `signedAtMs`: the engine replays the stored `log` up to that tick (the ticks `landed`
+   * say the first run reached in each period, as `recompute` does) and no earlier tick or period
+   * is published again. After Live the period's clock continues from when that update was signed
+   * (moved earlier only if the feed is ahead of it) and the next frame is the second after; after
+   * HalfTime the frames stay in the break until the feed shows the next period's kick-off (or play
+   * resuming in that period, when the stored log has no end event for it: an interrupted match).
+   * Nothing ticks until the feed has been heard again (`receive`): what it sends again is applied
+   * before the next frame (identical events change nothing), and an end it already shows is taken
+   * at its latest event, not at the clock (which ran on while the keeper was down). Call before
+   * the first `receive`.
    */
-  resume(r: { period: number; tMs: number; signedAtMs: number; log: readonly { change: FeedChange; appliedAt: string | null }[]; landed: readonly string[] }): void {
+  resume(r: { period: number; tMs: number; signedAtMs: number; status?: number; log: readonly { change: FeedChange; appliedAt: string | null }[]; landed: readonly string[] }): void {
     if (this.phase !== "pre" || this.queue.length > 0) throw new RangeError("resume: the frames have already started");
+    const status = r.status ?? FeedStatus.Live;
+    if (status !== FeedStatus.Live && status !== FeedStatus.HalfTime) throw new RangeError(`resume: status: must be Live (${FeedStatus.Live}) or HalfTime (${FeedStatus.HalfTime}), got ${status}`);
     const clocked = Number.isInteger(r.period) && r.period >= 1 && r.period <= LAST_CLOCKED_PERIOD;
     const key = tickKey(r.period, r.tMs);
     if (!clocked || !Number.isInteger(r.tMs) || r.tMs < 0 || r.tMs % 1000 !== 0 || !r.landed.includes(key)) throw new RangeError(`resume: no landed Live tick at ${key}`);
     const tick = recomputeTicks(r.log, r.landed, this.engine).get(key) as MomentumTick;
     this.starts.set(r.period, r.signedAtMs - r.tMs);
-    this.phase = "live";
     this.period = r.period as Period;
     this.nextTMs = r.tMs + 1000;
     this.last = tick;
-    this.lastStatus = FeedStatus.Live;
+    this.lastStatus = status;
+    this.resumedAt = r.tMs;
+    this.latestEvent.set(r.period, r.tMs);
+    if (status === FeedStatus.Live) {
+      this.phase = "live";
+      return;
+    }
+    this.phase = "break";
+    const endEvent = r.log.some(({ change: c }) => c.op === "upsert" && c.event.period === r.period && c.event.kind.type === "period_end");
+    this.ends.set(r.period, r.tMs);
+    // No end event stored: the break was a status (or the event was still unapplied; the feed sends it again).
+    if (!endEvent) this.estimatedEnds.set(r.period, "status");
   }
 
   /** The feed ended: the match is over (or abandoned). */
@@ -141,6 +167,8 @@ export class LiveFrames implements FrameSource {
       if (first === null) return this.over ? this.finish() : "wait";
       this.enter(first);
     }
+    // Resumed: nothing ticks before the feed is heard again (its document may end the period).
+    if (this.resumedAt !== null && this.over === null) return "wait";
     if (this.phase === "break") {
       const next = this.nextStartedAfter(this.period);
       if (next !== null) this.enter(next);

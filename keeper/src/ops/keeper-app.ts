@@ -165,14 +165,15 @@ async function startWithStore(config: KeeperConfig, options: AppOptions, store: 
       }
       const last = store.lastLanded(feed.toBase58());
       if (live) {
-        // Live: frames come as the feed and the clock allow. A restart mid-period replays the
-        // stored log into the engine and continues the match clock from the last landed Live tick
-        // (the store and the live clock are both the wall clock); the feed's current document is
-        // applied before the next frame.
-        const signedAtMs = last && last.status === FeedStatus.Live ? store.signedAtMs(last.feed, last.seq) : null;
+        // Live: frames come as the feed and the clock allow. A restart mid-period (or in a break)
+        // replays the stored log into the engine and continues from the last landed Live (or
+        // HalfTime) update (the store and the live clock are both the wall clock); the feed's
+        // current document is applied before the next frame.
+        const resumable = last !== null && (last.status === FeedStatus.Live || last.status === FeedStatus.HalfTime);
+        const signedAtMs = last && resumable ? store.signedAtMs(last.feed, last.seq) : null;
         if (last && signedAtMs !== null) {
           const landed = store.pushed(m.key).filter((u) => u.state === "landed").map((u) => tickKey(u.period, u.tMs));
-          live.frames.resume({ period: last.period, tMs: last.tMs, signedAtMs, log: store.changesWithTick(m.key), landed });
+          live.frames.resume({ period: last.period, tMs: last.tMs, signedAtMs, status: last.status, log: store.changesWithTick(m.key), landed });
         }
         loop.addMatch(m.key, feed, live.frames, { framesPerRound: Number.MAX_SAFE_INTEGER });
         liveMatches.push(live);
