@@ -7,7 +7,9 @@
  * localnet and programs: it waits for kick-off, ticks from the feed, pushes HalfTime and Live
  * again, Ended after the final whistle, and stops on its own; every update lands in order and the
  * chain audits identical against the stored log. The keeper is stopped at 15' and started again
- * (a restart mid-match): it goes on from its last landed tick and stores no change twice.
+ * (a restart mid-match): it goes on from its last landed tick and stores no change twice; it is
+ * stopped again once HalfTime has landed and started in the break: it publishes nothing until the
+ * second half kicks off, then goes on in the second half.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -119,6 +121,22 @@ describe.skipIf(skip)("keeper run following a live Stats Perform match on the re
     await first.done;
     clearInterval(killer);
     const killedAt = simNow();
+    // Stopped again once its HalfTime has landed, restarted in the break (last landed: HalfTime).
+    const killInBreak = new AbortController();
+    const second = await startApp(killInBreak.signal);
+    let killedInBreakAt = 0;
+    const breakKiller = setInterval(() => {
+      const feed = second.store.match("hsv-svs")?.feed;
+      if (!feed || second.store.lastLanded(feed)?.status !== FeedStatus.HalfTime) return;
+      clearInterval(breakKiller);
+      killedInBreakAt = simNow();
+      killInBreak.abort();
+    }, 5);
+    await second.done;
+    clearInterval(breakKiller);
+    expect(killedInBreakAt).toBeGreaterThan(KICK_OFF + FIRST_HALF - 60_000);
+    expect(killedInBreakAt).toBeLessThan(KICK_OFF_2);
+    const restartedInBreakAt = simNow();
     const app = await startApp(new AbortController().signal);
     await app.done;
     expect(simNow()).toBeGreaterThan(PLAYED);
@@ -131,8 +149,14 @@ describe.skipIf(skip)("keeper run following a live Stats Perform match on the re
     expect(runs(pushed.map((u) => u.status))).toEqual([FeedStatus.Live, FeedStatus.HalfTime, FeedStatus.Live, FeedStatus.Ended]);
     expect(pushed[0]).toMatchObject({ period: 1, status: FeedStatus.Live });
     expect(pushed[0]!.tMs).toBeLessThan(60_000);
-    const halfTime = pushed.find((u) => u.status === FeedStatus.HalfTime)!;
+    // One HalfTime only: the keeper restarted in the break did not publish it (or the first half) again.
+    const halfTimes = pushed.filter((u) => u.status === FeedStatus.HalfTime);
+    expect(halfTimes).toHaveLength(1);
+    const halfTime = halfTimes[0]!;
     expect(halfTime.period).toBe(1);
+    const afterBreakRestart = pushed.filter((u) => (store.signedAtMs(u.feed, u.seq) ?? 0) > restartedInBreakAt);
+    expect(afterBreakRestart[0]).toMatchObject({ period: 2, status: FeedStatus.Live });
+    expect(store.signedAtMs(afterBreakRestart[0]!.feed, afterBreakRestart[0]!.seq)).toBeGreaterThanOrEqual(KICK_OFF_2);
     // The clock runs until the keeper learns of the whistle: at this speed one aggregator tick
     // (250 wall ms) is 50 match seconds and a slow poll on a loaded machine as much again, so the
     // last tick may pass the period's end by up to LATE (still well inside the break).
@@ -155,7 +179,7 @@ describe.skipIf(skip)("keeper run following a live Stats Perform match on the re
       return same;
     });
     expect(repeated).toEqual([]);
-    expect(lines.filter((l) => l.includes('"msg":"keeper stopped"'))).toHaveLength(2);
+    expect(lines.filter((l) => l.includes('"msg":"keeper stopped"'))).toHaveLength(3);
     // Match time and oracle time never go back.
     for (let i = 1; i < pushed.length; i++) {
       const [a, b] = [pushed[i - 1]!, pushed[i]!];
