@@ -4,6 +4,7 @@ use pinocchio::{AccountView, Address, ProgramResult};
 
 use crate::error::FutstarError;
 
+pub mod amount_arg;
 pub mod exchange_apply_config;
 pub mod exchange_init;
 pub mod exchange_propose_config;

@@ -1,7 +1,7 @@
 //! `pool_deposit(amount: u64)`: a liquidity provider adds collateral tokens and receives LP
 //! shares priced on the pool's marked value (`math::pool_value::deposit_value`, rounded down).
 //! Accounts and the marking rule: `pool_liquidity_accounts`.
-use pinocchio::{error::ProgramError, ProgramResult};
+use pinocchio::ProgramResult;
 
 use super::pool_liquidity_accounts::{self, Mark};
 use crate::{
@@ -9,7 +9,7 @@ use crate::{
     error::FutstarError,
     events::{Event, LIQUIDITY_DEPOSITED},
     math::{bounds::MAX_AMOUNT, lp::shares_for_deposit, pool_value::deposit_value},
-    state::{codec::Reader, pool::PoolStatus},
+    state::pool::PoolStatus,
     validation::token::vault_balance,
 };
 
@@ -20,12 +20,7 @@ pub const DISCRIMINATOR: [u8; 8] = [26, 109, 164, 79, 207, 145, 204, 217];
 #[inline(never)]
 pub fn process(ctx: super::Ctx) -> ProgramResult {
     let super::Ctx { program_id, accounts, args } = ctx;
-    let mut r = Reader::new(args, 0);
-    let amount = r.u64().map_err(|_| ProgramError::InvalidInstructionData)?;
-    r.finish()?;
-    if amount == 0 {
-        return Err(FutstarError::InvalidAmount.into());
-    }
+    let amount = super::amount_arg::parse(args)?;
     let a = pool_liquidity_accounts::load(program_id, accounts)?;
     if a.exchange.paused {
         return Err(FutstarError::ExchangePaused.into());

@@ -104,10 +104,7 @@ fn read_mark(feed_account: &AccountView, pool: &Pool) -> Result<Mark, ProgramErr
         return Err(FutstarError::FeedSuspended.into());
     }
     if matches!(status, FeedStatus::Live) {
-        let age = clock()?.unix_timestamp.saturating_sub(view.last_update_ts());
-        if age > pool.limits.max_staleness_s as i64 {
-            return Err(FutstarError::FeedStale.into());
-        }
+        feed::require_fresh(&view, clock()?.unix_timestamp, pool.limits.max_staleness_s)?;
     }
     Ok(Mark::Index(view.index_bps()))
 }

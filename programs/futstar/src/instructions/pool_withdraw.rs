@@ -2,7 +2,7 @@
 //! down), the value marked against the LP (`math::pool_value::withdraw_value`), and only out of
 //! liquidity not reserved for open positions' maximum payouts. Allowed while the exchange is
 //! paused. Accounts and the marking rule: `pool_liquidity_accounts`.
-use pinocchio::{error::ProgramError, ProgramResult};
+use pinocchio::ProgramResult;
 
 use super::pool_liquidity_accounts::{self, Mark};
 use crate::{
@@ -10,7 +10,6 @@ use crate::{
     error::FutstarError,
     events::{Event, LIQUIDITY_WITHDRAWN},
     math::{lp::amount_for_withdraw, pool_value::withdraw_value},
-    state::codec::Reader,
     validation::token::vault_balance,
 };
 
@@ -21,12 +20,7 @@ pub const DISCRIMINATOR: [u8; 8] = [50, 1, 23, 25, 135, 221, 159, 182];
 #[inline(never)]
 pub fn process(ctx: super::Ctx) -> ProgramResult {
     let super::Ctx { program_id, accounts, args } = ctx;
-    let mut r = Reader::new(args, 0);
-    let shares = r.u64().map_err(|_| ProgramError::InvalidInstructionData)?;
-    r.finish()?;
-    if shares == 0 {
-        return Err(FutstarError::InvalidAmount.into());
-    }
+    let shares = super::amount_arg::parse(args)?;
     let a = pool_liquidity_accounts::load(program_id, accounts)?;
     let mut pool = a.pool;
 

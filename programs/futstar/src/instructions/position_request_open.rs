@@ -120,9 +120,7 @@ pub fn process(ctx: super::Ctx) -> ProgramResult {
         if view.suspended() {
             return Err(FutstarError::FeedSuspended.into());
         }
-        if now.unix_timestamp.saturating_sub(view.last_update_ts()) > pool.limits.max_staleness_s as i64 {
-            return Err(FutstarError::FeedStale.into());
-        }
+        feed::require_fresh(&view, now.unix_timestamp, pool.limits.max_staleness_s)?;
     }
 
     // Pool limits.

@@ -16,7 +16,7 @@ use crate::{
     controller::tokens::transfer_out,
     error::FutstarError,
     events::{Event, TREASURY_WITHDRAWN},
-    state::{codec::Reader, exchange::Exchange, pool::Pool},
+    state::{exchange::Exchange, pool::Pool},
     validation::{
         accounts::{require_distinct, require_signer, require_token_program},
         token::{token_balance, vault_balance},
@@ -35,12 +35,7 @@ pub fn process(ctx: super::Ctx) -> ProgramResult {
     };
     require_signer(admin)?;
     require_token_program(token_program)?;
-    let mut r = Reader::new(args, 0);
-    let amount = r.u64().map_err(|_| ProgramError::InvalidInstructionData)?;
-    r.finish()?;
-    if amount == 0 {
-        return Err(FutstarError::InvalidAmount.into());
-    }
+    let amount = super::amount_arg::parse(args)?;
     let exchange = Exchange::from_account(exchange_account, program_id)?;
     if admin.address() != &exchange.config.admin {
         return Err(FutstarError::Unauthorized.into());

@@ -29,6 +29,15 @@ pub fn status(view: &FeedView) -> Result<FeedStatus, ProgramError> {
     view.status().map_err(|_| FutstarError::InvalidFeed.into())
 }
 
+/// `FeedStale` when the feed's last update is more than `max_staleness_s` before `now`.
+#[inline(always)]
+pub fn require_fresh(view: &FeedView, now: i64, max_staleness_s: u16) -> Result<(), ProgramError> {
+    if now.saturating_sub(view.last_update_ts()) > max_staleness_s as i64 {
+        return Err(FutstarError::FeedStale.into());
+    }
+    Ok(())
+}
+
 /// Where a position's price came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Price {
