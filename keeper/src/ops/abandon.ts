@@ -15,12 +15,11 @@ import { readFeed } from "../chain/feed-reader.js";
 import { FeedStatus } from "../chain/oracle-codec.js";
 import { OraclePusher } from "../chain/oracle-pusher.js";
 import { type VoidPlan, planPoolVoid } from "../chain/pool-void.js";
-import { pickFeeSource } from "../chain/priority-fee.js";
-import { RpcPool } from "../chain/rpc-pool.js";
-import { TxSender } from "../chain/tx-sender.js";
+import type { RpcPool } from "../chain/rpc-pool.js";
+import type { TxSender } from "../chain/tx-sender.js";
 import { type CrankKind, KeeperStore } from "../store/keeper-store.js";
 import { ConfigError, type KeeperConfig } from "./config.js";
-import type { AdapterContext } from "./keeper-app.js";
+import { type AdapterContext, openChainContext } from "./chain-context.js";
 import { loadKeypair } from "./keypair-file.js";
 import type { Logger } from "./log.js";
 
@@ -52,17 +51,13 @@ export async function abandonMatch(config: KeeperConfig, matchKey: string, optio
   if (!config.programs) throw new ConfigError("programs", "missing: { oracle, futstar } program ids are needed to abandon a match");
   if (!config.keypairs.operator) throw new ConfigError("keypairs.operator", "missing: abandoning a match needs the operator key");
   const operator = loadKeypair(config.keypairs.operator, "keypairs.operator");
-  const signers = config.keypairs.oracleSigners.map((p, i) => loadKeypair(p, `keypairs.oracleSigners.${i}`));
+  const { pool, sender, signers, adapter } = openChainContext(config, { log: options.log, payer: operator, operator, adapter: options.adapter });
   const store = new KeeperStore(config.dbPath);
   try {
     const record = store.match(matchKey);
     if (!record) throw new AbandonError(`match '${matchKey}' is not in ${config.dbPath} (known: ${store.matches().map((m) => m.matchKey).join(", ") || "none"})`);
     if (record.feed === null) throw new AbandonError(`match '${matchKey}' has no feed account recorded`);
     const feed = new PublicKey(record.feed);
-    const pool = new RpcPool(config.rpcUrls, { timeoutMs: 5000, commitment: config.commitment });
-    const fees = pickFeeSource(config.priorityFee, pool);
-    const sender = new TxSender(pool, operator, fees, { onFeeError: (err) => options.log.warn("priority fee estimate failed; sending without", { source: fees.name, err }) });
-    const adapter = options.adapter({ pool, sender, payer: operator, operator, config });
     const { push, abandonedTs } = await pushAbandoned({ config, store, adapter, rpc: pool, sender, signers, matchKey, feed, log: options.log, nowMs: options.nowMs ?? Date.now });
     const ids = { futstar: new PublicKey(config.programs.futstar), momentumOracle: new PublicKey(config.programs.oracle) };
     const plan = await planPoolVoid(pool, ids, feed);

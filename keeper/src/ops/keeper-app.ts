@@ -3,20 +3,19 @@
  * adapter, pusher, loop and cranker; serves /metrics and /healthz; stops gracefully when
  * `signal` aborts (the current round finishes, nothing is left half-written).
  */
-import { type Keypair, type PublicKey, PublicKey as PublicKeyClass } from "@solana/web3.js";
+import { type PublicKey, PublicKey as PublicKeyClass } from "@solana/web3.js";
 import { Cranker } from "../chain/cranks.js";
 import type { ChainAdapter } from "../chain/chain-adapter.js";
 import { KeeperLoop } from "../chain/keeper-loop.js";
 import { matchFrames, tickKey } from "../chain/match-frames.js";
 import { FeedStatus } from "../chain/oracle-codec.js";
 import { OraclePusher } from "../chain/oracle-pusher.js";
-import { pickFeeSource } from "../chain/priority-fee.js";
-import { RpcPool } from "../chain/rpc-pool.js";
+import type { RpcPool } from "../chain/rpc-pool.js";
 import { failureFromStatusErr } from "../chain/tx-error.js";
-import { TxSender } from "../chain/tx-sender.js";
 import { feedCreateInstruction, oracleCodec } from "../chain/oracle-message.js";
 import { sdkChainAdapter } from "../chain/sdk-adapter.js";
 import { KeeperStore } from "../store/keeper-store.js";
+import { type AdapterContext, openChainContext } from "./chain-context.js";
 import { ConfigError, type KeeperConfig } from "./config.js";
 import { startOpsServer } from "./http.js";
 import { loadKeypair } from "./keypair-file.js";
@@ -26,13 +25,7 @@ import { loadConfiguredMatch } from "./match-id.js";
 import { KeeperMetrics } from "./metrics.js";
 import { sleepUnlessAborted } from "./shutdown.js";
 
-export interface AdapterContext {
-  readonly pool: RpcPool;
-  readonly sender: TxSender;
-  readonly payer: Keypair;
-  readonly operator: Keypair | null;
-  readonly config: KeeperConfig;
-}
+export type { AdapterContext } from "./chain-context.js";
 
 export interface KeeperApp {
   readonly opsUrl: string;
@@ -91,21 +84,9 @@ export async function startKeeperApp(config: KeeperConfig, options: AppOptions):
 async function startWithStore(config: KeeperConfig, options: AppOptions, store: KeeperStore): Promise<KeeperApp> {
   const { log, signal } = options;
   const metrics = new KeeperMetrics();
-  const pool = new RpcPool(config.rpcUrls, {
-    timeoutMs: 5000,
-    commitment: config.commitment,
-    wsEndpoint: config.wsUrl ? () => config.wsUrl : undefined,
-    onFailover: (from, to, err) => {
-      metrics.rpcFailovers.inc();
-      log.warn("rpc failover", { from, to, err });
-    },
-  });
   const payer = loadKeypair(config.keypairs.payer, "keypairs.payer");
   const operator = config.keypairs.operator ? loadKeypair(config.keypairs.operator, "keypairs.operator") : null;
-  const signers = config.keypairs.oracleSigners.map((p, i) => loadKeypair(p, `keypairs.oracleSigners.${i}`));
-  const fees = pickFeeSource(config.priorityFee, pool);
-  const sender = new TxSender(pool, payer, fees, { onFeeError: (err) => log.warn("priority fee estimate failed; sending without", { source: fees.name, err }) });
-  const adapter = options.adapter({ pool, sender, payer, operator, config });
+  const { pool, sender, signers, adapter } = openChainContext(config, { log, payer, operator, adapter: options.adapter, onFailover: () => metrics.rpcFailovers.inc() });
   const pusher = new OraclePusher({ store, sender, codec: adapter.codec, signers, chainSeq: (f) => adapter.chainSeq(f), metrics, log, describe: (f) => adapter.describe(f, "momentumOracle") });
   let lastTs = 0n;
   const oracleClock = options.oracleClock ?? config.oracleClock;
