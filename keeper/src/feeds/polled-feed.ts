@@ -5,6 +5,7 @@
  * kept for the feed's stats), and waits that end at once when the feed is closed. Problems are
  * FeedIssues in the feed's ParseLog; nothing here stops a feed on bad input.
  */
+import { sleepUnlessAborted } from "../ops/shutdown.js";
 import type { MatchFeed } from "./feed.js";
 import type { FeedChange, FeedIssue, MatchInfo, ProviderName } from "./model.js";
 import { ParseLog } from "./parse-log.js";
@@ -77,18 +78,6 @@ export abstract class PolledFeed implements MatchFeed {
   }
 
   private wait(ms: number): Promise<void> {
-    const signal = this.abort.signal;
-    return new Promise((resolve) => {
-      if (signal.aborted) return resolve();
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        signal.removeEventListener("abort", onAbort);
-        resolve();
-      }, ms);
-      signal.addEventListener("abort", onAbort, { once: true });
-    });
+    return sleepUnlessAborted(ms, this.abort.signal);
   }
 }
