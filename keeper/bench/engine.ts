@@ -11,9 +11,11 @@
  *                        id table in typed arrays, whose storage V8 keeps outside `heapUsed`, so
  *                        the heap alone (what this line counted until Nov 2026) under-reports it;
  *                        both are summed here and also printed separately.
- * plus a few more detailed lines: the same replay through the allocating `tick()` API, and the
+ * plus a few more detailed lines: the same replay through the allocating `tick()` API, the
  * replay rate per CPU-second of this process (the machine is shared, so wall time includes time
- * spent waiting for a core). Real matches from FUTSTAR_DATA_DIR when present; the 100 live
+ * spent waiting for a core), and the floor under `events_per_sec` on this machine
+ * (engine-floor.ts): `floor_arithmetic_events_per_sec` (window sums and shares only) and
+ * `floor_with_input_events_per_sec` (plus reading, encoding and indexing each event). Real matches from FUTSTAR_DATA_DIR when present; the 100 live
  * matches are seeded synthetic matches (labelled).
  */
 import { existsSync } from "node:fs";
@@ -21,6 +23,7 @@ import { join, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { MomentumEngine, planReplay } from "../src/engine/index.js";
+import { encodeMatch, floorReplay } from "./engine-floor.js";
 import { loadMatch } from "../src/feeds/feed.js";
 import type { MatchEvent } from "../src/feeds/model.js";
 import { generateSyntheticMatch } from "../src/feeds/synthetic/generator.js";
@@ -133,6 +136,14 @@ function throughput(matches: { name: string; events: MatchEvent[] }[]): void {
     return 1;
   });
   console.log(`events_per_sec_ingest_only ${Math.round((only.units * eventsPerRound) / only.seconds)}`);
+  const encoded = matches.map((m, j) => encodeMatch(m.events, plans[j] ?? []));
+  for (const [line, withInput] of [["floor_arithmetic_events_per_sec", false], ["floor_with_input_events_per_sec", true]] as const) {
+    const floor = timed(1000, () => {
+      for (const match of encoded) sink += floorReplay(match, withInput);
+      return 1;
+    });
+    console.log(`${line} ${Math.round((floor.units * eventsPerRound) / floor.seconds)}`);
+  }
   if (sink === 0) console.error("unreachable");
 }
 

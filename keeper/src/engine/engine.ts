@@ -60,9 +60,10 @@ export class MomentumEngine implements IndexSource {
   private readonly triggers: Trigger[] = [];
   private readonly settle: SettleTracker;
   private readonly timeline = new PeriodTimeline();
-  private clockKey = -1;
   /** tMs of the last tick, in the timeline's current period (−1 before the first tick). */
   private clockTMs = -1;
+  /** Key (period, tMs) of the first pending event; +∞ when none is pending. */
+  private dueKey = Number.POSITIVE_INFINITY;
   /** Played time at the start of the timeline's current period. */
   private periodStartG = 0;
   private clockG = 0;
@@ -122,7 +123,7 @@ export class MomentumEngine implements IndexSource {
     if (contributionError) return { eventId: event.id, ...contributionError };
     const key = eventKey(event.period, event.tMs);
     let g = Number.NaN;
-    if (key <= this.clockKey) {
+    if (key <= this.clockKey()) {
       const played = this.timeline.playedTime(event.period, event.tMs);
       if (played === null) {
         return { eventId: event.id, field: "tMs", message: `${event.tMs} is past the end of period ${event.period}, which is closed` };
@@ -218,18 +219,20 @@ export class MomentumEngine implements IndexSource {
     // checked (and thrown) by `moveClock`.
     if (period !== this.timeline.currentPeriod || !(tMs >= this.clockTMs && tMs <= MAX_PERIOD_MS && Number.isInteger(tMs))) this.moveClock(period, tMs);
     this.clockTMs = tMs;
-    this.timeline.recordTick(tMs);
-    const key = period * 100_000_000 + tMs; // eventKey, spelled out so it folds
-    this.clockKey = key;
     const t = this.periodStartG + tMs;
     this.clockG = t;
-    const held = this.held;
-    const curHead = this.curHead;
-    if (t >= this.nextWorkAt || (curHead < held.size && (held.nums[curHead * F_STRIDE + F_KEY] as number) <= key)) this.advanceWindows(t);
+    if (t >= this.nextWorkAt || period * 100_000_000 + tMs >= this.dueKey) this.advanceWindows(t); // eventKey, spelled out so it folds
     const index = this.live.components(t, this.bps);
+    const settle = this.settle;
+    settle.recordTick(t);
     const triggers = this.triggers;
-    const latest = triggers.length === 0 ? null : (triggers[triggers.length - 1] as Trigger);
-    this.suspended = this.settle.onTick(t, latest, index, this);
+    const held = triggers.length;
+    if (held === 0) {
+      settle.onQuiet();
+      this.suspended = false;
+    } else {
+      this.suspended = settle.onTick(t, triggers[held - 1] as Trigger, index, this);
+    }
     return index;
   }
 
@@ -238,9 +241,14 @@ export class MomentumEngine implements IndexSource {
     if (!Number.isInteger(period) || period < 1 || period > MAX_PERIOD) throw new EngineClockError("period", `must be 1–${MAX_PERIOD}, got ${period}`);
     if (!Number.isSafeInteger(tMs) || tMs < 0 || tMs > MAX_PERIOD_MS) throw new EngineClockError("tMs", `must be an integer 0–${MAX_PERIOD_MS}, got ${tMs}`);
     const timeline = this.timeline;
-    if (eventKey(period, tMs) < this.clockKey) throw new EngineClockError(period < timeline.currentPeriod ? "period" : "tMs", `went backwards to ${period}/${tMs}`);
-    if (period !== timeline.currentPeriod) timeline.advanceTo(period, (q) => this.latestHeldTMs(q));
+    if (eventKey(period, tMs) < this.clockKey()) throw new EngineClockError(period < timeline.currentPeriod ? "period" : "tMs", `went backwards to ${period}/${tMs}`);
+    if (period !== timeline.currentPeriod) timeline.advanceTo(period, this.clockTMs >= 0 ? this.clockTMs : null, (q) => this.latestHeldTMs(q));
     this.periodStartG = timeline.startOf(period);
+  }
+
+  /** (period, tMs) of the last tick as an `eventKey`; −1 before the first tick. */
+  private clockKey(): number {
+    return this.clockTMs < 0 ? -1 : eventKey(this.timeline.currentPeriod, this.clockTMs);
   }
 
   private latestTrigger(): Trigger | null {
@@ -263,7 +271,7 @@ export class MomentumEngine implements IndexSource {
     const nums = held.nums;
     const ints = held.ints;
     const size = held.size;
-    const clockKey = this.clockKey;
+    const clockKey = this.clockKey();
     let curHead = this.curHead;
     if (curHead < size && (nums[curHead * FS + FK] as number) <= clockKey) {
       const timeline = this.timeline;
@@ -276,6 +284,7 @@ export class MomentumEngine implements IndexSource {
         curHead++;
       } while (curHead < size && (nums[curHead * FS + FK] as number) <= clockKey);
       this.curHead = curHead;
+      this.dueKey = curHead < size ? (nums[curHead * FS + FK] as number) : Number.POSITIVE_INFINITY;
       if (this.expireAt === Number.POSITIVE_INFINITY) this.expireAt = Number.NEGATIVE_INFINITY;
     }
     if (t >= this.expireAt) {
@@ -359,6 +368,7 @@ export class MomentumEngine implements IndexSource {
       const size = held.size;
       const at = size === 0 || held.key(size - 1) <= key ? size : held.upperBound(key, this.curHead, size);
       this.fill(held.openAt(at, id, idHash), period, tMs, key, g);
+      if (at === this.curHead) this.dueKey = key;
       if (this.byId.set(id, idHash, key)) this.rehashHeldIds();
       return;
     }
@@ -405,6 +415,7 @@ export class MomentumEngine implements IndexSource {
     if (at < this.curHead) this.curHead--;
     this.byId.delete(id, held.idHashes[at] as number);
     held.removeAt(at);
+    if (at === this.curHead) this.dueKey = at < held.size ? held.key(at) : Number.POSITIVE_INFINITY;
     if (admitted) this.settle.onCorrection(g, this.latestTrigger(), this);
   }
 

@@ -31,7 +31,7 @@ export interface IndexSource {
 const INITIAL_TICKS = 256;
 
 export class SettleTracker {
-  /** Played times of recent ticks in [firstTick, endTick), oldest first (older entries are stale). */
+  /** Played times of recent ticks in [firstTick, endTick), oldest first (some may be stale: see `recordTick`). */
   private recentTicks = new Float64Array(INITIAL_TICKS);
   private firstTick = 0;
   private endTick = 0;
@@ -52,17 +52,23 @@ export class SettleTracker {
     this.settleLagMs = config.settleLagMs;
   }
 
-  /** Called once per tick with the index just computed; returns whether trading is suspended. */
-  onTick(t: number, latest: Trigger | null, index: number, source: IndexSource): boolean {
-    this.pushTick(t);
-    const ticks = this.recentTicks;
-    const oldest = t - this.suspendMaxMs;
-    // Never passes the tick just pushed (t > t − suspendMaxMs).
-    while ((ticks[this.firstTick] as number) <= oldest) this.firstTick++;
-    if (latest === null) {
-      this.trackedSerial = -1;
-      return false;
-    }
+  /**
+   * Records the played time of a tick; called once per tick, before `onTick` or `onQuiet`.
+   * Ticks older than suspendMaxMs are dropped only when the buffer fills: `rejudge` never looks
+   * at them (every held trigger is younger than suspendMaxMs, so they lie before its start).
+   */
+  recordTick(t: number): void {
+    if (this.endTick === this.recentTicks.length) this.makeRoom(t);
+    this.recentTicks[this.endTick++] = t;
+  }
+
+  /** No trigger is held at this tick: trading is open and nothing is being judged. */
+  onQuiet(): void {
+    this.trackedSerial = -1;
+  }
+
+  /** Called at a tick with the latest held trigger and the index just computed; returns whether trading is suspended. */
+  onTick(t: number, latest: Trigger, index: number, source: IndexSource): boolean {
     if (latest.serial !== this.trackedSerial) this.rejudge(latest, Number.NEGATIVE_INFINITY, t, source);
     const age = t - latest.g;
     if (age >= this.suspendMaxMs) return false;
@@ -84,21 +90,22 @@ export class SettleTracker {
     else if (!this.released || this.releasedAt >= g) this.rejudge(latest, g, last + 1, source);
   }
 
-  /** Appends a tick time, reusing the stale front of the buffer before growing it. */
-  private pushTick(t: number): void {
-    if (this.endTick === this.recentTicks.length) {
-      const live = this.endTick - this.firstTick;
-      if (live * 2 <= this.recentTicks.length) {
-        this.recentTicks.copyWithin(0, this.firstTick, this.endTick);
-      } else {
-        const grown = new Float64Array(this.recentTicks.length * 2);
-        grown.set(this.recentTicks.subarray(this.firstTick, this.endTick));
-        this.recentTicks = grown;
-      }
-      this.firstTick = 0;
-      this.endTick = live;
+  /** The buffer is full at tick `t`: drops the stale ticks, then reuses their room or grows. */
+  private makeRoom(t: number): void {
+    const ticks = this.recentTicks;
+    const oldest = t - this.suspendMaxMs;
+    let first = this.firstTick;
+    while (first < this.endTick && (ticks[first] as number) <= oldest) first++;
+    const live = this.endTick - first;
+    if (live * 2 <= ticks.length) {
+      ticks.copyWithin(0, first, this.endTick);
+    } else {
+      const grown = new Float64Array(ticks.length * 2);
+      grown.set(ticks.subarray(first, this.endTick));
+      this.recentTicks = grown;
     }
-    this.recentTicks[this.endTick++] = t;
+    this.firstTick = 0;
+    this.endTick = live;
   }
 
   /** Finds the first settled tick in [max(from, g + min), before) for `trigger`. */

@@ -22,24 +22,23 @@ export class PeriodTimeline {
   private readonly base: number[] = new Array<number>(MAX_PERIOD + 2).fill(0);
   /** length[p] for closed periods, -1 while open (filled arrays stay fast to index). */
   private readonly length: number[] = new Array<number>(MAX_PERIOD + 2).fill(-1);
-  private lastTickTMs: number | null = null;
   currentPeriod = 1;
 
-  /** Closes every period before `period`; `latestEventTMs(q)` is the latest held event of q. */
-  advanceTo(period: number, latestEventTMs: (q: number) => number | null): void {
+  /**
+   * Closes every period before `period`. `lastTickTMs` is the last tick in the current period
+   * (null if it had none); `latestEventTMs(q)` is the latest held event of period q.
+   */
+  advanceTo(period: number, lastTickTMs: number | null, latestEventTMs: (q: number) => number | null): void {
+    let lastTick = lastTickTMs;
     while (this.currentPeriod < period) {
       const q = this.currentPeriod;
       const fromEvents = latestEventTMs(q);
-      const len = Math.max(this.lastTickTMs ?? 0, fromEvents ?? 0);
+      const len = Math.max(lastTick ?? 0, fromEvents ?? 0);
       this.length[q] = len;
       this.base[q + 1] = (this.base[q] as number) + len;
       this.currentPeriod = q + 1;
-      this.lastTickTMs = null;
+      lastTick = null;
     }
-  }
-
-  recordTick(tMs: number): void {
-    this.lastTickTMs = tMs;
   }
 
   /** Played time at the start of `period`, for a period at or before the current one. */
