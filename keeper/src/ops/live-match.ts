@@ -56,16 +56,21 @@ export async function openLiveMatch(config: KeeperConfig, match: MatchConfig, in
   const frames = new LiveFrames(nowMs, () => feed.liveStatus());
   const start = async (): Promise<void> => {
     let seenIssues = 0;
-    const reportIssues = (): void => {
+    let seenSwitches = 0;
+    // Issues and source switches are logged as they happen, so an operator sees a failover live.
+    const reportNews = (): void => {
       for (const issue of feed.issues().slice(seenIssues)) log.warn("live feed issue", { match: match.key, ...issue });
       seenIssues = feed.issues().length;
+      const switches = feed.core.switches;
+      for (const { to, atMs, reason } of switches.slice(seenSwitches)) log.warn("live feed switched", { match: match.key, to, atMs, reason });
+      seenSwitches = switches.length;
     };
     try {
       for await (const batch of feed.changes()) {
         frames.receive(batch);
-        reportIssues();
+        reportNews();
       }
-      reportIssues();
+      reportNews();
       if (closed) return;
       const how = feed.liveStatus()?.phase === "abandoned" ? "abandoned" : "ended";
       frames.end(how);

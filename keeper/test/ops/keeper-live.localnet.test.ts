@@ -30,15 +30,17 @@ const skip = missingData("keeper live run on the localnet", ["statsperform", "ma
 const FIXTURE = "71pif9hi2vwzp6q0xzilyxst0";
 /** Match ms per wall ms. */
 const SPEED = 200;
-const KICK_OFF = 1_000_000;
+/** 10 s of wall time before kick-off: start-up (localnet accounts, first polls) has to fit in it. */
+const KICK_OFF = 2_000_000;
 const FIRST_HALF = 2_702_000;
-const BREAK = 300_000;
+/** A real 15-minute break (4.5 s of wall time): the restart in the break has to fit in it. */
+const BREAK = 900_000;
 const SECOND_HALF = 3_158_000;
 const KICK_OFF_2 = KICK_OFF + FIRST_HALF + BREAK;
 const FINAL_WHISTLE = KICK_OFF_2 + SECOND_HALF;
 const PLAYED = FINAL_WHISTLE + 20_000;
 /** How far past a whistle the match clock may run before the keeper hears of it (match ms). */
-const LATE = 120_000;
+const LATE = 300_000;
 /** The keeper is stopped at 15' and started again. */
 const KILL_AT = KICK_OFF + 15 * 60_000;
 /** The SDAPI host answers HTTP 500 from 20' to 30' of the first half. */
@@ -158,8 +160,9 @@ describe.skipIf(skip)("keeper run following a live Stats Perform match on the re
     expect(afterBreakRestart[0]).toMatchObject({ period: 2, status: FeedStatus.Live });
     expect(store.signedAtMs(afterBreakRestart[0]!.feed, afterBreakRestart[0]!.seq)).toBeGreaterThanOrEqual(KICK_OFF_2);
     // The clock runs until the keeper learns of the whistle: at this speed one aggregator tick
-    // (250 wall ms) is 50 match seconds and a slow poll on a loaded machine as much again, so the
-    // last tick may pass the period's end by up to LATE (still well inside the break).
+    // (250 wall ms) is 50 match seconds, and a slow poll or push on a loaded machine several
+    // times that, so the last tick may pass the period's end by up to LATE (1.5 s of wall time,
+    // still well inside the break).
     expect(halfTime.tMs).toBeGreaterThan(FIRST_HALF - 60_000);
     expect(halfTime.tMs).toBeLessThanOrEqual(FIRST_HALF + LATE);
     const ended = pushed.at(-1)!;
@@ -195,9 +198,12 @@ describe.skipIf(skip)("keeper run following a live Stats Perform match on the re
     // (published under the backup's id; the primary's later copy corrects it under that id)
     const viaBackup = log.events().filter((e) => e.id.startsWith("opta:"));
     expect(viaBackup.some((e) => e.period === 1 && e.tMs >= 20 * 60_000 && e.tMs < 30 * 60_000)).toBe(true);
-    const endLine = JSON.parse(lines.find((l) => l.includes('"msg":"live feed ended"'))!) as { switches: { to: string }[] };
-    expect(endLine.switches.map((s) => s.to)).toContain("backup");
-    expect(endLine.switches.at(-1)?.to).toBe("primary");
+    // Each switch was logged when it happened, across the three runs: to the backup during the
+    // outage, and back to the primary after it (a loaded machine may add later flips on staleness).
+    const switchedTo = lines.map((l) => JSON.parse(l) as { msg: string; to?: string }).filter((l) => l.msg === "live feed switched").map((l) => l.to);
+    const toBackup = switchedTo.indexOf("backup");
+    expect(toBackup).toBeGreaterThanOrEqual(0);
+    expect(switchedTo.indexOf("primary", toBackup)).toBeGreaterThan(toBackup);
     // Every goal of the match reached the engine once: 2–1, at 73', 86', 95'.
     const goals = log.events().filter((e) => e.kind.type === "goal");
     expect(goals.map((g) => [g.side, Math.floor(g.tMs / 60_000) + 45])).toEqual([["home", 73], ["away", 86], ["home", 95]]);
