@@ -226,12 +226,12 @@ export class MomentumEngine implements IndexSource {
     const settle = this.settle;
     settle.recordTick(t);
     const triggers = this.triggers;
-    const held = triggers.length;
-    if (held === 0) {
+    const count = triggers.length;
+    if (count === 0) {
       settle.onQuiet();
       this.suspended = false;
     } else {
-      this.suspended = settle.onTick(t, triggers[held - 1] as Trigger, index, this);
+      this.suspended = settle.onTick(t, triggers[count - 1] as Trigger, index, this);
     }
     return index;
   }

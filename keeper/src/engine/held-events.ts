@@ -91,38 +91,28 @@ export class HeldEvents {
 
   /** First slot in [from, to) whose key is > key. */
   upperBound(key: number, from: number, to: number): number {
-    const nums = this.nums;
-    let lo = from;
-    let hi = to;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((nums[mid * F_STRIDE + F_KEY] as number) <= key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.search(F_KEY, key, false, from, to);
   }
 
   /** First slot in [from, to) whose played time is > g (admitted slots are sorted by it too). */
   upperBoundG(g: number, from: number, to: number): number {
-    const nums = this.nums;
-    let lo = from;
-    let hi = to;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((nums[mid * F_STRIDE + F_G] as number) <= g) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.search(F_G, g, false, from, to);
   }
 
   /** First slot in [from, to) whose key is ≥ key. */
   lowerBound(key: number, from: number, to: number): number {
+    return this.search(F_KEY, key, true, from, to);
+  }
+
+  /** Binary search over `nums` field `field` (sorted in [from, to)): first slot > value, or ≥ value when `orEqual`. */
+  private search(field: number, value: number, orEqual: boolean, from: number, to: number): number {
     const nums = this.nums;
     let lo = from;
     let hi = to;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((nums[mid * F_STRIDE + F_KEY] as number) < key) lo = mid + 1;
+      const v = nums[mid * F_STRIDE + field] as number;
+      if (orEqual ? v < value : v <= value) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -39,16 +39,8 @@ export class IdIndex {
 
   /** The key stored for `id` (whose hash is `hash`), or −1 when absent (keys are ≥ 0). */
   get(id: string, hash: number): number {
-    const ids = this.ids;
-    const hashes = this.hashes;
-    const mask = this.mask;
-    let at = hash & mask;
-    for (;;) {
-      const held = ids[at];
-      if (held === undefined) return -1;
-      if (hashes[at] === hash && held === id) return this.keys[at] as number;
-      at = (at + 1) & mask;
-    }
+    const at = this.find(id, hash);
+    return at < 0 ? -1 : (this.keys[at] as number);
   }
 
   /**
@@ -87,17 +79,12 @@ export class IdIndex {
 
   /** Forgets `id` (whose hash is `hash`); a no-op when absent. */
   delete(id: string, hash: number): void {
+    const at = this.find(id, hash);
+    if (at < 0) return;
     const ids = this.ids;
     const hashes = this.hashes;
     const keys = this.keys;
     const mask = this.mask;
-    let at = hash & mask;
-    for (;;) {
-      const held = ids[at];
-      if (held === undefined) return;
-      if (hashes[at] === hash && held === id) break;
-      at = (at + 1) & mask;
-    }
     // Backward shift: pull later entries of the run into the hole unless their home slot lies
     // cyclically in (hole, entry], so every entry stays reachable from its home slot.
     let hole = at;
@@ -116,6 +103,20 @@ export class IdIndex {
     }
     ids[hole] = undefined;
     this.size--;
+  }
+
+  /** The slot holding `id` (whose hash is `hash`), or −1 when absent. */
+  private find(id: string, hash: number): number {
+    const ids = this.ids;
+    const hashes = this.hashes;
+    const mask = this.mask;
+    let at = hash & mask;
+    for (;;) {
+      const held = ids[at];
+      if (held === undefined) return -1;
+      if (hashes[at] === hash && held === id) return at;
+      at = (at + 1) & mask;
+    }
   }
 
   /** Re-inserts every id into a table twice `capacity` long, re-hashing them if `rehash`. */
