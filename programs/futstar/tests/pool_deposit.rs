@@ -73,12 +73,7 @@ fn a_depositor_pays_for_the_traders_unrealised_losses() {
     w.tick(1, 4_000);
     let before = w.pool_state();
     // When a second LP deposits 101 USDC
-    let (mint, lp_mint) = (w.mint, w.lp_mint);
-    let lp2 = solana_keypair::Keypair::new();
-    w.svm.airdrop(&lp2.pubkey_(), 1_000_000_000).unwrap();
-    let src = w.token_account(&lp2.pubkey_(), &mint, 101 * USDC);
-    let dst = w.token_account(&lp2.pubkey_(), &lp_mint, 0);
-    w.send(ix::pool_deposit(&w, &lp2.pubkey_(), &src, &dst, 101 * USDC), &lp2, &[]).expect("deposit");
+    let (_, _, dst) = w.lp_deposit(101 * USDC);
     // Then the shares are priced on liquidity + 10 USDC
     let expected = (101 * USDC) as u128 * before.lp_supply as u128 / (before.liquidity + 10 * USDC) as u128;
     assert_eq!(w.balance(&dst) as u128, expected);

@@ -68,7 +68,7 @@ fn cancel_refuses_the_generic_attacks() {
     let genuine = Genuine { exchange: w.exchange, pool: w.pool, trader: t.trader, position };
     // The owner's signature, then the shared position accounts from index 1
     let mut table = vec![attacks::Attack::MissingSigner(0)];
-    table.extend(attacks::position_accounts_paying(1, &genuine));
+    table.extend(attacks::position_accounts(1, &genuine));
     attacks::run(&mut w, "position_cancel_request", &base, &[&owner], &table);
     w.send(base, &owner, &[]).expect("cancel");
     assert_eq!(w.balance(&t.token), 100 * USDC);

@@ -74,7 +74,7 @@ fn fill_close_refuses_the_generic_attacks() {
     w.tick(6, 5_400);
     let base = ix::position_fill_close(&w, &position, &t.token);
     let genuine = Genuine { exchange: w.exchange, pool: w.pool, trader: t.trader, position };
-    let table = attacks::position_accounts_paying(0, &genuine);
+    let table = attacks::position_accounts(0, &genuine);
     attacks::run(&mut w, "position_fill_close", &base, &[], &table);
     let payer = w.payer.insecure_clone();
     w.send(base, &payer, &[]).expect("fill close");

@@ -57,7 +57,7 @@ fn settle_refuses_the_generic_attacks() {
     w.tick(301, 5_300);
     let base = ix::position_settle(&w, &position, &t.token);
     let genuine = Genuine { exchange: w.exchange, pool: w.pool, trader: t.trader, position };
-    let table = attacks::position_accounts_paying(0, &genuine);
+    let table = attacks::position_accounts(0, &genuine);
     attacks::run(&mut w, "position_settle", &base, &[], &table);
     let payer = w.payer.insecure_clone();
     w.send(base, &payer, &[]).expect("settle");

@@ -163,8 +163,8 @@ pub fn position_state_accounts(at: usize, g: &Genuine) -> Vec<Attack> {
 }
 
 /// Attacks on the shared `position_accounts` list (fill open, fill close, settle, cancel)
-/// starting at account `at`: the state part, then owner_token, vault, token_program. The token
-/// accounts are only written when tokens move, see `position_token_writes`.
+/// starting at account `at`: the state part, then owner_token, vault, token_program. Every
+/// token account passed in must be writable, whether or not this call moves tokens.
 pub fn position_accounts(at: usize, g: &Genuine) -> Vec<Attack> {
     let [owner_token, vault, token_program] = core::array::from_fn(|k| at + 5 + k);
     let mut attacks = position_state_accounts(at, g);
@@ -176,20 +176,13 @@ pub fn position_accounts(at: usize, g: &Genuine) -> Vec<Attack> {
         Substitute(token_program, Address::new_unique(), code(E::InvalidTokenProgram)),
         Substitute(token_program, solana_sdk_ids::system_program::ID, code(E::InvalidTokenProgram)),
     ]);
-    attacks
-}
-
-/// The token accounts of `position_accounts` (at `at`) passed read-only when the instruction
-/// pays out of the vault: the token program's write is refused.
-pub fn position_token_writes(at: usize) -> Vec<Attack> {
-    vec![NotWritable(at + 5, code(E::AccountNotWritable)), NotWritable(at + 6, code(E::AccountNotWritable))]
-}
-
-/// `position_accounts` plus `position_token_writes`: for instructions that pay out of the vault.
-pub fn position_accounts_paying(at: usize, g: &Genuine) -> Vec<Attack> {
-    let mut attacks = position_accounts(at, g);
     attacks.extend(position_token_writes(at));
     attacks
+}
+
+/// The token accounts of `position_accounts` (at `at`) passed read-only: refused up front.
+pub fn position_token_writes(at: usize) -> Vec<Attack> {
+    vec![NotWritable(at + 5, code(E::AccountNotWritable)), NotWritable(at + 6, code(E::AccountNotWritable))]
 }
 
 /// Attacks on the writable Exchange at `at` (propose, apply, set_paused): read-only, owned by
