@@ -73,6 +73,11 @@ impl Event {
         }
         self
     }
+    /// Appends bytes already in the event's wire layout (a validated argument, copied as is).
+    #[inline(always)]
+    pub fn bytes(self, v: &[u8]) -> Self {
+        self.put(v)
+    }
     /// Appends an address.
     #[inline(always)]
     pub fn address(self, v: &Address) -> Self {

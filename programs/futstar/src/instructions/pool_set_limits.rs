@@ -48,23 +48,12 @@ pub fn process(ctx: super::Ctx) -> ProgramResult {
     limits.validate()?;
     pool.limits = limits;
     pool.save(pool_account)?;
+    // `args` is exactly the limits' encoding (read in full above, nothing trailing): the event
+    // carries the same PoolLimits layout.
     Event::new(POOL_LIMITS_SET)
         .address(pool_account.address())
         .address(admin.address())
-        .u16(limits.max_leverage)
-        .u16(limits.inplay_delay_s)
-        .u16(limits.max_staleness_s)
-        .u16(limits.min_open_interval_slots)
-        .u16(limits.max_open_positions)
-        .u64(limits.min_collateral)
-        .u64(limits.max_notional)
-        .u64(limits.max_oi_per_side)
-        .u64(limits.max_skew)
-        .u64(limits.max_payout)
-        .u32(limits.durations[0])
-        .u32(limits.durations[1])
-        .u32(limits.durations[2])
-        .u32(limits.durations[3])
+        .bytes(args)
         .emit();
     Ok(())
 }
