@@ -19,11 +19,6 @@ export interface OptaF24LiveOptions extends PollTiming {
   readonly url: string;
 }
 
-const attr = (raw: unknown, key: string): string | null => {
-  const v = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
-  return typeof v === "string" ? v : null;
-};
-
 export class OptaF24LiveFeed extends PolledFeed {
   readonly provider = "opta" as const;
   private readonly snapshots = new SnapshotDiff((raw) => rawId(raw, "id") ?? "");
@@ -67,7 +62,7 @@ export class OptaF24LiveFeed extends PolledFeed {
           failures = 0;
           const batch = this.diff(events, teams);
           if (batch.length > 0) yield batch;
-          finished = events.some((e) => attr(e, "type_id") === "30" && attr(e, "period_id") === "14");
+          finished = events.some((e) => rawId(e, "type_id") === "30" && rawId(e, "period_id") === "14");
         } else failures = 0;
       } catch (err) {
         if (this.closed) return;
