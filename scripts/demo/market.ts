@@ -9,7 +9,6 @@
 import {
   type ExchangeConfigInput,
   type ProgramIds,
-  decodeFutstarAccount,
   exchangeInit,
   lpMintPda,
   oracleConfigInit,
@@ -44,7 +43,7 @@ export const IN_PLAY_DELAY_S = 5;
  * web3.js copy (the demo resolves the root one, the tests their own), and either `Connection`
  * fits this, where their classes' private members keep them from fitting each other.
  */
-export type MarketRpc = Pick<Connection, "getLatestBlockhash" | "sendRawTransaction" | "confirmTransaction" | "getMinimumBalanceForRentExemption" | "getAccountInfo">;
+export type MarketRpc = Pick<Connection, "getLatestBlockhash" | "sendRawTransaction" | "confirmTransaction" | "getMinimumBalanceForRentExemption">;
 
 /**
  * Runs a client's send again when the chain moved past its blockhash, as wallets do (a busy
@@ -158,11 +157,8 @@ export async function fundTrader(connection: MarketRpc, admin: Signer, mint: Pub
   return ata;
 }
 
-/** LP deposit by the admin into `pool` (its feed read from the pool account); the LP shares go to the admin's associated LP account. */
-export async function provideLiquidity(connection: MarketRpc, ids: ProgramIds, admin: Signer, adminToken: PublicKey, pool: PublicKey, amount: bigint): Promise<void> {
-  const poolAccount = await connection.getAccountInfo(pool, "confirmed");
-  if (poolAccount === null) throw new Error(`provideLiquidity: pool ${pool.toBase58()} does not exist`);
-  const { feed } = decodeFutstarAccount("pool", poolAccount.data);
+/** LP deposit by the admin into `pool` (whose oracle feed is `feed`); the LP shares go to the admin's associated LP account. */
+export async function provideLiquidity(connection: MarketRpc, ids: ProgramIds, admin: Signer, adminToken: PublicKey, pool: PublicKey, feed: PublicKey, amount: bigint): Promise<void> {
   const lpMint = lpMintPda(ids.futstar, pool)[0];
   const providerLp = getAssociatedTokenAddressSync(lpMint, admin.publicKey, true);
   await send(connection, admin, [

@@ -199,7 +199,7 @@ async function fund(args: string[]): Promise<void> {
   }
   if (found.length !== 1) throw new Error(`expected one pool on the fresh demo chain, found ${found.length}`);
   const pool = found[0]!;
-  await provideLiquidity(connection, ids, admin, new PublicKey(state.adminToken), pool.address, liquidity);
+  await provideLiquidity(connection, ids, admin, new PublicKey(state.adminToken), pool.address, pool.feed, liquidity);
   const traderToken = await fundTrader(connection, admin, new PublicKey(state.mint), trader.publicKey, 10, traderTokens);
   console.log(JSON.stringify({
     event: "funded",

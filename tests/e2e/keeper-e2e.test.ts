@@ -102,7 +102,7 @@ describe("keeper + chain + SDK clients on a real match", () => {
     expect(pools).toHaveLength(1);
     const pool = pools[0]!.address;
     const feed = pools[0]!.account.feed;
-    await provideLiquidity(connection, ids, net.authority, market.adminToken, pool, 2_000_000_000n);
+    await provideLiquidity(connection, ids, net.authority, market.adminToken, pool, feed, 2_000_000_000n);
     const traders: TraderWallet[] = [];
     for (let i = 0; i < 3; i++) traders.push(await newTrader(connection, ids, net.authority, market.mint, pool, 50_000_000n));
 
