@@ -8,10 +8,10 @@
  * BENCH_TRACE=1 (per burst timings, CPU per transaction of client and localnet, on stderr).
  *
  * How tx_per_sec is measured (the timed window covers all of it, per transaction):
- *   - one transaction per trader and phase, each with the product's one instruction (the SDK's
- *     IDL builder, checked byte for byte against the SDK wrappers), a fresh blockhash per burst;
+ *   - one transaction per trader and phase, each with the product's one instruction built by the
+ *     SDK's wrapper, a fresh blockhash per burst;
  *   - a position's address is derived (findProgramAddress) when its open is requested; the
- *     exchange, vault and trader addresses are kept from setup, as a client keeps them;
+ *     exchange, vault and trader addresses come from the SDK's PDA memo, as for any client;
  *   - compiled (bench-message.ts) and signed with Node's native Ed25519 inside the window;
  *   - sent with skipPreflight (the node still verifies every signature and executes each
  *     transaction once; preflight would execute it twice) as JSON-RPC batches, signing overlapping
@@ -26,10 +26,8 @@ import {
   FeedStatus,
   type ProgramIds,
   decodeOracleAccount,
-  exchangePda,
   feedCreate,
   feedPda,
-  futstarInstruction,
   oraclePushInstructions,
   poolCreate,
   poolPda,
@@ -41,10 +39,8 @@ import {
   sendInstructions,
   traderInit,
   traderPda,
-  u64Arg,
-  vaultPda,
 } from "@futstar/sdk";
-import { TOKEN_PROGRAM_ID, createAssociatedTokenAccountIdempotentInstruction, createMintToInstruction, getAssociatedTokenAddressSync } from "@solana/spl-token";
+import { createAssociatedTokenAccountIdempotentInstruction, createMintToInstruction, getAssociatedTokenAddressSync } from "@solana/spl-token";
 import { Connection, Keypair, type PublicKey, SystemProgram, Transaction, type TransactionInstruction, sendAndConfirmTransaction } from "@solana/web3.js";
 
 import { IN_PLAY_DELAY_S, createExchange, initOracle, provideLiquidity, retryingExpiry } from "../../scripts/demo/market.js";
@@ -52,7 +48,7 @@ import { timeTravel } from "../localnet/cheatcodes.js";
 import { programIds } from "../localnet/exchange-init.js";
 import { startLocalnet } from "../localnet/spawn.js";
 import { blockhashBytes } from "./bench-message.js";
-import { childPid, processCpuMs, selfCpuMs } from "./bench-cpu.js";
+import { processCpuMs, selfCpuMs } from "./bench-cpu.js";
 import { type NativeSigner, nativeSigner, signAndSend, signWire, signatureStatuses } from "./bench-wire.js";
 import { chainNow } from "./chain-clock.js";
 import { E2E_ADMIN_TOKENS, E2E_LIMITS } from "./market.js";
@@ -134,7 +130,7 @@ try {
   const market = await createExchange(connection, ids, admin, E2E_ADMIN_TOKENS, E2E_LIMITS);
   await retryingExpiry(() => sendInstructions(connection, ids, [poolCreate(ids, { admin: admin.publicKey, feed, collateralMint: market.mint })], [admin]));
   const pool = poolPda(ids.futstar, feed)[0];
-  await provideLiquidity(connection, ids, admin, market.adminToken, pool, 5_000_000_000n);
+  await provideLiquidity(connection, ids, admin, market.adminToken, pool, feed, 5_000_000_000n);
 
   // Traders: funded, with collateral, registered — a few per setup transaction.
   const traders = Array.from({ length: TRADERS }, () => Keypair.generate());
@@ -176,33 +172,22 @@ try {
   const adminSigner = nativeSigner(admin);
   const traderSigners = traders.map(nativeSigner);
 
-  // Addresses a client keeps instead of deriving them per transaction (each derivation is several
-  // pure-JS sha256 + curve checks, ~0.3 ms): the exchange and the pool's vault, each trader's
-  // account. A position's address is derived once, when its open is requested (in the timed
-  // window), and remembered for its fill, close request and close fill.
-  const exchange = exchangePda(ids.futstar)[0];
-  const vault = vaultPda(ids.futstar, pool)[0];
+  // The SDK's builders, as a client uses them: its PDA memo (sdk/src/pda-cache.ts) derives the
+  // exchange, vault and trader addresses once for the whole run. A position's address is derived
+  // when its open is requested (in the timed window) and read back from the memo after.
   const traderAccounts = traders.map((t) => traderPda(ids.futstar, pool, t.publicKey)[0]);
   const requestOpen = (i: number, id: bigint): { ix: TransactionInstruction; position: PublicKey } => {
-    const [position, positionBump] = positionPda(ids.futstar, traderAccounts[i]!, id);
-    const accounts = { owner: traders[i]!.publicKey, exchange, pool, feed, trader: traderAccounts[i]!, position, ownerToken: tokens[i]!, vault, tokenProgram: TOKEN_PROGRAM_ID, systemProgram: SystemProgram.programId };
-    const args = { side: i % 2, leverage: 2, collateral: u64Arg(100_000n, "collateral"), durationS: 300, positionBump };
-    return { ix: futstarInstruction(ids, "positionRequestOpen", accounts, args), position };
+    const ix = positionRequestOpen(ids, { owner: traders[i]!.publicKey, pool, feed, positionId: id, ownerToken: tokens[i]!, side: i % 2, leverage: 2, collateral: 100_000n, durationS: 300 });
+    return { ix, position: positionPda(ids.futstar, traderAccounts[i]!, id)[0] };
   };
-  const positionAccountSet = (i: number, position: PublicKey) => ({ exchange, pool, feed, position, trader: traderAccounts[i]!, ownerToken: tokens[i]!, vault, tokenProgram: TOKEN_PROGRAM_ID });
-  // The same instructions as the SDK's wrappers build, byte for byte (checked once, untimed).
+  const positionAccountSet = (i: number, position: PublicKey) => ({ pool, feed, position, trader: traderAccounts[i]!, ownerToken: tokens[i]! });
+  // What bench-message.ts + native signing write, web3.js reads back: same instruction, valid
+  // signature (checked once, untimed).
   {
     const probe = requestOpen(0, 999n);
-    const sdkIxs = [
-      positionRequestOpen(ids, { owner: traders[0]!.publicKey, pool, feed, positionId: 999n, ownerToken: tokens[0]!, side: 0, leverage: 2, collateral: 100_000n, durationS: 300 }),
-      positionFillOpen(ids, positionAccountSet(0, probe.position)),
-      positionFillClose(ids, positionAccountSet(0, probe.position)),
-    ];
-    const ours = [probe.ix, futstarInstruction(ids, "positionFillOpen", positionAccountSet(0, probe.position), {}), futstarInstruction(ids, "positionFillClose", positionAccountSet(0, probe.position), {})];
-    ours.forEach((ix, k) => {
+    const ixs = [probe.ix, positionFillOpen(ids, positionAccountSet(0, probe.position)), positionFillClose(ids, positionAccountSet(0, probe.position))];
+    ixs.forEach((ix, k) => {
       const same = (a: TransactionInstruction, b: TransactionInstruction) => a.programId.equals(b.programId) && a.data.equals(b.data) && JSON.stringify(a.keys) === JSON.stringify(b.keys);
-      if (!same(ix, sdkIxs[k]!)) throw new Error(`bench instruction ${k} differs from the SDK's wrapper`);
-      // What bench-message.ts + native signing write, web3.js reads back: same instruction, valid signature.
       const signer = k === 0 ? traderSigners[0]! : adminSigner;
       const decoded = Transaction.from(signWire([ix], [signer], Buffer.alloc(32, 9)));
       const back = decoded.instructions[0];
@@ -216,7 +201,7 @@ try {
   let busyMs = 0;
   let clientCpuMs = 0;
   let nodeCpuMs = 0;
-  const localnetPid = childPid("futstar-localnet");
+  const localnetPid = net.pid;
   const windowStart = process.hrtime.bigint();
   for (let round = 0; round < ROUNDS; round++) {
     const id = BigInt(round);
@@ -235,10 +220,10 @@ try {
       return { ixs: [ix], signers: [traderSigners[i]!] };
     }));
     await push(BigInt(IN_PLAY_DELAY_S)); // a sample past the in-play delay: fills may price
-    await timed(() => burst((i) => ({ ixs: [futstarInstruction(ids, "positionFillOpen", positionAccountSet(i, positions[i]!), {})], signers: [adminSigner] })));
+    await timed(() => burst((i) => ({ ixs: [positionFillOpen(ids, positionAccountSet(i, positions[i]!))], signers: [adminSigner] })));
     await timed(() => burst((i) => ({ ixs: [positionRequestClose(ids, { owner: traders[i]!.publicKey, position: positions[i]! })], signers: [traderSigners[i]!] })));
     await push(BigInt(IN_PLAY_DELAY_S));
-    await timed(() => burst((i) => ({ ixs: [futstarInstruction(ids, "positionFillClose", positionAccountSet(i, positions[i]!), {})], signers: [adminSigner] })));
+    await timed(() => burst((i) => ({ ixs: [positionFillClose(ids, positionAccountSet(i, positions[i]!))], signers: [adminSigner] })));
   }
   if (TRACE) console.error(`timed window: CLOCK_MONOTONIC ${(Number(windowStart) / 1e9).toFixed(3)}..${(Number(process.hrtime.bigint()) / 1e9).toFixed(3)} s (perf record -k CLOCK_MONOTONIC), ${Math.round(busyMs)} ms wall; CPU per transaction: bench client ${(clientCpuMs / confirmed).toFixed(3)} ms, localnet ${(nodeCpuMs / confirmed).toFixed(3)} ms`);
   console.log(`tx_per_sec ${Math.round((confirmed / busyMs) * 1000)} (slot_time_ms ${SLOT_MS}; ${confirmed} open/close transactions confirmed in ${Math.round(busyMs)} ms, ${TRADERS} traders x ${ROUNDS} rounds)`);

@@ -13,6 +13,7 @@ import { type KeyObject, createPrivateKey, sign } from "node:crypto";
 
 import { type Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
 
+import { rpcCall } from "../localnet/cheatcodes.js";
 import { compileLegacyMessage } from "./bench-message.js";
 
 /** PKCS#8 DER header of an Ed25519 private key; the 32-byte seed follows (RFC 8410). */
@@ -115,13 +116,10 @@ export interface SignatureStatus {
  * every reply through superstruct (a tenth of the client's CPU when polling 200 signatures).
  */
 export async function signatureStatuses(rpcUrl: string, signatures: readonly string[]): Promise<(SignatureStatus | null)[]> {
-  const body = { jsonrpc: "2.0", id: 1, method: "getSignatureStatuses", params: [signatures] };
-  const response = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`getSignatureStatuses: HTTP ${response.status} ${await response.text()}`);
-  const reply = (await response.json()) as { result?: { value?: unknown }; error?: unknown };
-  const value = reply.result?.value;
-  if (reply.error !== undefined || !Array.isArray(value) || value.length !== signatures.length) {
-    throw new Error(`getSignatureStatuses: unexpected reply ${JSON.stringify(reply).slice(0, 300)}`);
+  const result = (await rpcCall(rpcUrl, "getSignatureStatuses", [signatures])) as { value?: unknown } | null;
+  const value = result?.value;
+  if (!Array.isArray(value) || value.length !== signatures.length) {
+    throw new Error(`getSignatureStatuses: unexpected result ${JSON.stringify(result).slice(0, 300)}`);
   }
   return value as (SignatureStatus | null)[];
 }

@@ -32,6 +32,8 @@ export interface Localnet extends ReadyEvent {
   authority: Keypair;
   /** Every line the process wrote to stdout and stderr so far. */
   output: string[];
+  /** The `futstar-localnet` process id (for CPU accounting from /proc). */
+  pid: number;
   /** SIGTERM (or `signal`), then wait for exit; resolves with the exit code and signal. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -161,10 +163,13 @@ export async function startLocalnet(options: StartOptions = {}): Promise<Localne
   });
 
   const authority = readKeypairFile(ready.upgradeAuthorityKeypair);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error("futstar-localnet reported ready but has no pid");
   return {
     ...ready,
     authority,
     output,
+    pid,
     async stop(signal: NodeJS.Signals = "SIGTERM") {
       const exited = waitForExit(child);
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
