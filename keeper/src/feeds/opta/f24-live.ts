@@ -13,7 +13,7 @@ import { PolledFeed, type PollTiming } from "../polled-feed.js";
 import { SnapshotDiff } from "../snapshot-diff.js";
 import { rawId } from "../validate.js";
 import { type DerivedIds, vanishedChanges } from "./changes.js";
-import { f24Changes, parseOpta, readF24 } from "./f24.js";
+import { f24Changes, f24Info, readF24 } from "./f24.js";
 
 export interface OptaF24LiveOptions extends PollTiming {
   readonly url: string;
@@ -23,8 +23,8 @@ export class OptaF24LiveFeed extends PolledFeed {
   readonly provider = "opta" as const;
   private readonly snapshots = new SnapshotDiff((raw) => rawId(raw, "id") ?? "");
   private readonly derived = new Map<string, DerivedIds>();
-  /** A document fetched for the match info, diffed by the first poll instead of fetched again. */
-  private firstText: string | null = null;
+  /** The events of the document read for the match info, diffed by the first poll instead of fetched again. */
+  private firstEvents: unknown[] | null = null;
 
   constructor(private readonly opts: OptaF24LiveOptions) {
     super("opta", opts);
@@ -36,8 +36,9 @@ export class OptaF24LiveFeed extends PolledFeed {
       try {
         const res = await this.get(this.opts.url);
         if (res.status === 200) {
-          const { info } = parseOpta(res.text);
-          this.firstText = res.text;
+          const doc = readF24(res.text);
+          const info = f24Info(doc.game);
+          this.firstEvents = doc.events;
           return info;
         }
       } catch (err) {
@@ -55,10 +56,9 @@ export class OptaF24LiveFeed extends PolledFeed {
     while (!this.closed) {
       let finished = false;
       try {
-        const text = this.firstText ?? (await this.poll());
-        this.firstText = null;
-        if (text !== null) {
-          const { events } = readF24(text);
+        const events = this.firstEvents ?? (await this.poll());
+        this.firstEvents = null;
+        if (events !== null) {
           failures = 0;
           const batch = this.diff(events, teams);
           if (batch.length > 0) yield batch;
@@ -74,10 +74,10 @@ export class OptaF24LiveFeed extends PolledFeed {
     }
   }
 
-  /** The document when it changed, null on 304. */
-  private async poll(): Promise<string | null> {
+  /** The document's events when it changed, null on 304. */
+  private async poll(): Promise<unknown[] | null> {
     const res = await this.get(this.opts.url);
-    return res.status === 200 ? res.text : null;
+    return res.status === 200 ? readF24(res.text).events : null;
   }
 
   private diff(events: readonly unknown[], teams: { home: string; away: string }): FeedChange[] {

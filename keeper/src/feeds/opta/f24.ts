@@ -72,7 +72,8 @@ export function parseOpta(f24Text: string, f7Text?: string): LoadedMatch {
   return { info, events: eventLog.events(), issues: log.issues, unmapped: log.unmapped };
 }
 
-function f24Info(game: Record<string, unknown>, f7Text: string | undefined): MatchInfo {
+/** The match info from an F24 Game's team attributes, or from `f7Text` when given. */
+export function f24Info(game: Record<string, unknown>, f7Text?: string): MatchInfo {
   if (f7Text !== undefined) return parseF7(f7Text);
   const home = game.home_team_id;
   const away = game.away_team_id;
