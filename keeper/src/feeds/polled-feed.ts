@@ -18,6 +18,18 @@ export interface PollTiming {
   readonly fetchImpl?: Fetch;
 }
 
+/** How one feed fetches its match info (see `PolledFeed.fetchInfoUntilRead`). */
+export interface InfoRequest {
+  /** Built at every attempt, inside it: an error building it is recorded like any other. */
+  readonly url: () => string;
+  /** The match info from a 200 body, or null when it is not readable yet (the feed logs why). */
+  readonly read: (text: string) => MatchInfo | null;
+  /** Records an error thrown by an attempt (request or `read`). */
+  readonly failed: (err: unknown) => void;
+  /** The message `fetchInfoUntilRead` rejects with once the feed is closed. */
+  readonly closedMessage: string;
+}
+
 export abstract class PolledFeed implements MatchFeed {
   abstract readonly provider: ProviderName;
   protected readonly log: ParseLog;
@@ -58,8 +70,28 @@ export abstract class PolledFeed implements MatchFeed {
 
   abstract changes(): AsyncIterable<FeedChange[]>;
 
-  /** Fetches the match info, retrying (with `pause`) until it is readable or the feed is closed. */
+  /** Fetches the match info, retrying until it is readable or the feed is closed (`fetchInfoUntilRead`). */
   protected abstract fetchInfo(): Promise<MatchInfo>;
+
+  /**
+   * GETs the match info until `read` returns it, pausing with backoff after each attempt that did
+   * not (a 304, an unreadable body, an error); rejects once the feed is closed.
+   */
+  protected async fetchInfoUntilRead(req: InfoRequest): Promise<MatchInfo> {
+    for (let failures = 1; ; failures++) {
+      try {
+        const res = await this.get(req.url());
+        if (res.status === 200) {
+          const info = req.read(res.text);
+          if (info) return info;
+        }
+      } catch (err) {
+        req.failed(err);
+      }
+      if (this.closed) throw new Error(req.closedMessage);
+      await this.pause(failures);
+    }
+  }
 
   protected get closed(): boolean {
     return this.abort.signal.aborted;

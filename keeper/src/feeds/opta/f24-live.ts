@@ -31,22 +31,18 @@ export class OptaF24LiveFeed extends PolledFeed {
   }
 
   /** Teams from the first readable document. */
-  protected async fetchInfo(): Promise<MatchInfo> {
-    for (let failures = 1; ; failures++) {
-      try {
-        const res = await this.get(this.opts.url);
-        if (res.status === 200) {
-          const doc = readF24(res.text);
-          const info = f24Info(doc.game);
-          this.firstEvents = doc.events;
-          return info;
-        }
-      } catch (err) {
-        this.failed(err);
-      }
-      if (this.closed) throw new Error("opta F24 feed closed before match info arrived");
-      await this.pause(failures);
-    }
+  protected fetchInfo(): Promise<MatchInfo> {
+    return this.fetchInfoUntilRead({
+      url: () => this.opts.url,
+      read: (text) => {
+        const doc = readF24(text);
+        const info = f24Info(doc.game);
+        this.firstEvents = doc.events;
+        return info;
+      },
+      failed: (err) => this.failed(err),
+      closedMessage: "opta F24 feed closed before match info arrived",
+    });
   }
 
   async *changes(): AsyncIterable<FeedChange[]> {

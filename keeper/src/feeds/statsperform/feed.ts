@@ -66,24 +66,19 @@ export class StatsPerformFeed extends PolledFeed implements LiveStatusSource {
   }
 
   /** Fetches MA1 until it is readable. */
-  protected async fetchInfo(): Promise<MatchInfo> {
-    for (let failures = 1; ; failures++) {
-      try {
-        const res = await this.get(this.url("matchinfo"));
-        if (res.status === 200) {
-          const ma1 = validateItem(ma1Schema, JSON.parse(res.text), this.log, null, "ma1");
-          if (ma1) {
-            const d = ma1.liveData?.matchDetails;
-            this.status = sdapiLiveStatus(d?.matchStatus, d?.periodId) ?? this.status;
-            return matchInfoFromSdapi(ma1.matchInfo);
-          }
-        }
-      } catch (err) {
-        this.failed("ma1", err);
-      }
-      if (this.closed) throw new Error("statsperform feed closed before match info arrived");
-      await this.pause(failures);
-    }
+  protected fetchInfo(): Promise<MatchInfo> {
+    return this.fetchInfoUntilRead({
+      url: () => this.url("matchinfo"),
+      read: (text) => {
+        const ma1 = validateItem(ma1Schema, JSON.parse(text), this.log, null, "ma1");
+        if (!ma1) return null;
+        const d = ma1.liveData?.matchDetails;
+        this.status = sdapiLiveStatus(d?.matchStatus, d?.periodId) ?? this.status;
+        return matchInfoFromSdapi(ma1.matchInfo);
+      },
+      failed: (err) => this.failed("ma1", err),
+      closedMessage: "statsperform feed closed before match info arrived",
+    });
   }
 
   async *changes(): AsyncIterable<FeedChange[]> {
