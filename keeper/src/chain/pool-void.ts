@@ -4,16 +4,13 @@
  * position gets one empty `pool_void`, which closes it. A pool already Closed with nothing live
  * has nothing left to void.
  */
-import { type Keyed, type Position, type ProgramIds, PositionStatus, fetchFutstarAccount, fetchPositionsByPool, poolPda, poolVoid, positionStatusOf } from "@futstar/sdk";
-import { getAssociatedTokenAddressSync } from "@solana/spl-token";
+import { type ProgramIds, fetchFutstarAccount, fetchPositionsByPool, poolPda, poolVoid } from "@futstar/sdk";
 import type { PublicKey, TransactionInstruction } from "@solana/web3.js";
 import type { RpcPool } from "./rpc-pool.js";
-import { SETTLE_BATCH } from "./sdk-crank-source.js";
+import { livePositionBatches, positionBatch } from "./sdk-crank-source.js";
 
 /** futstar `PoolStatus` byte. */
 export const PoolStatus = { Open: 0, Paused: 1, Settling: 2, Closed: 3 } as const;
-
-const LIVE = new Set([PositionStatus.PendingOpen, PositionStatus.Open, PositionStatus.PendingClose]);
 
 export interface VoidBatch {
   readonly positions: readonly PublicKey[];
@@ -32,18 +29,11 @@ export async function planPoolVoid(rpc: RpcPool, ids: ProgramIds, feed: PublicKe
   const pool = await rpc.call((c) => fetchFutstarAccount(c, ids, "pool", poolKey, "confirmed"));
   if (pool === null) return { kind: "no-pool", pool: poolKey };
   const positions = await rpc.call((c) => fetchPositionsByPool(c, ids, poolKey));
-  const live = positions.filter((p) => LIVE.has(positionStatusOf(p.account)));
-  if (live.length === 0 && Number(pool.status) === PoolStatus.Closed) return { kind: "nothing-left", pool: poolKey };
-  const batches: VoidBatch[] = [];
+  const live = livePositionBatches(pool, poolKey, positions);
+  const livePositions = live.reduce((n, b) => n + b.positions.length, 0);
+  if (livePositions === 0 && Number(pool.status) === PoolStatus.Closed) return { kind: "nothing-left", pool: poolKey };
   // An open pool with no live position still needs one (empty) pool_void to close it.
-  for (let i = 0; i === 0 || i < live.length; i += SETTLE_BATCH) {
-    const chunk = live.slice(i, i + SETTLE_BATCH);
-    const entries = chunk.map((p: Keyed<Position>) => ({ position: p.address, trader: p.account.trader, ownerToken: getAssociatedTokenAddressSync(pool.collateralMint, p.account.owner, true) }));
-    batches.push({
-      positions: chunk.map((p) => p.address),
-      writable: [poolKey, ...entries.flatMap((e) => [e.position, e.trader, e.ownerToken])],
-      instruction: poolVoid(ids, { pool: poolKey, feed, entries }),
-    });
-  }
-  return { kind: "void", pool: poolKey, livePositions: live.length, batches };
+  const chunks = live.length > 0 ? live : [positionBatch(pool, poolKey, [])];
+  const batches = chunks.map(({ positions, entries, writable }): VoidBatch => ({ positions, writable, instruction: poolVoid(ids, { pool: poolKey, feed, entries }) }));
+  return { kind: "void", pool: poolKey, livePositions, batches };
 }

@@ -9,6 +9,7 @@ import {
   type FutstarAccounts,
   type Position,
   type ProgramIds,
+  type SettlementEntry,
   PositionStatus,
   fetchAllFutstar,
   fetchFeedsByStatus,
@@ -24,11 +25,40 @@ import {
   fetchPositionsByPool,
 } from "@futstar/sdk";
 import { getAssociatedTokenAddressSync } from "@solana/spl-token";
+import type { PublicKey } from "@solana/web3.js";
 import type { CrankSource, CrankTask } from "./cranks.js";
 import type { RpcPool } from "./rpc-pool.js";
 
 /** Positions per `pool_settle_all` transaction (3 accounts each, within the packet limit). */
 export const SETTLE_BATCH = 8;
+
+/** Positions still holding collateral in their pool: what `pool_settle_all` and `pool_void` pay out. */
+const LIVE = new Set([PositionStatus.PendingOpen, PositionStatus.Open, PositionStatus.PendingClose]);
+
+/** One `pool_settle_all` / `pool_void` batch: its positions, their entries, the accounts it writes. */
+export interface PositionBatch {
+  readonly positions: readonly PublicKey[];
+  readonly entries: readonly SettlementEntry[];
+  readonly writable: readonly PublicKey[];
+}
+
+/** The batch over `chunk` (at most SETTLE_BATCH positions of the pool; none for an empty `pool_void`). */
+export function positionBatch(pool: FutstarAccounts["pool"], poolKey: PublicKey, chunk: readonly Keyed<Position>[]): PositionBatch {
+  const entries = chunk.map((p) => ({ position: p.address, trader: p.account.trader, ownerToken: getAssociatedTokenAddressSync(pool.collateralMint, p.account.owner, true) }));
+  return {
+    positions: chunk.map((p) => p.address),
+    entries,
+    writable: [poolKey, ...entries.flatMap((e) => [e.position, e.trader, e.ownerToken])],
+  };
+}
+
+/** The pool's live positions (pending open, open, pending close) in batches of SETTLE_BATCH; none if none is live. */
+export function livePositionBatches(pool: FutstarAccounts["pool"], poolKey: PublicKey, positions: readonly Keyed<Position>[]): PositionBatch[] {
+  const live = positions.filter((p) => LIVE.has(positionStatusOf(p.account)));
+  const batches: PositionBatch[] = [];
+  for (let i = 0; i < live.length; i += SETTLE_BATCH) batches.push(positionBatch(pool, poolKey, live.slice(i, i + SETTLE_BATCH)));
+  return batches;
+}
 
 const num = (v: { toString(): string }): number => Number(v.toString());
 
@@ -80,19 +110,13 @@ export class SdkCrankSource implements CrankSource {
       const poolKey = poolPda(this.ids.futstar, feed.address)[0];
       const pool = pools.get(poolKey.toBase58());
       if (!pool) continue;
-      const positions = (await this.pool.call((c) => fetchPositionsByPool(c, this.ids, poolKey))).filter((p) => {
-        const s = positionStatusOf(p.account);
-        return s === PositionStatus.Open || s === PositionStatus.PendingClose || s === PositionStatus.PendingOpen;
-      });
-      for (let i = 0; i < positions.length; i += SETTLE_BATCH) {
-        const batch = positions.slice(i, i + SETTLE_BATCH);
-        const entries = batch.map((p) => ({ position: p.address, trader: p.account.trader, ownerToken: getAssociatedTokenAddressSync(pool.collateralMint, p.account.owner, true) }));
-        const first = batch[0] as Keyed<Position>;
+      const positions = await this.pool.call((c) => fetchPositionsByPool(c, this.ids, poolKey));
+      for (const { positions: batch, entries, writable } of livePositionBatches(pool, poolKey, positions)) {
         tasks.push({
           kind: "settle_pool",
-          account: first.address,
+          account: batch[0] as PublicKey,
           dueTs: num(feed.account.lastUpdateTs),
-          writable: [poolKey, ...entries.flatMap((e) => [e.position, e.trader, e.ownerToken])],
+          writable,
           instructions: () => [poolSettleAll(this.ids, { pool: poolKey, feed: feed.address, entries })],
         });
       }
