@@ -10,11 +10,10 @@ import { AggregatedFeed } from "../../src/feeds/aggregator/feed.js";
 import { EventLog } from "../../src/feeds/event-log.js";
 import { OptaF24LiveFeed } from "../../src/feeds/opta/f24-live.js";
 import { StatsPerformFeed } from "../../src/feeds/statsperform/feed.js";
-import { type Ma3RawEvent, ma3AsF24 } from "./ma3-as-f24.js";
+import { ma3AsF24, ma3Event as ev } from "./ma3-as-f24.js";
 import { type SdapiServer, startSdapiServer } from "./sdapi-live-server.js";
 
 const OPTS = { staleAfterMs: 60_000, reorderDelayMs: 0, dedupToleranceMs: 3_000, gapMs: 120_000, tickMs: 5 };
-const ev = (id: number, typeId: number, periodId: number, min: number, team = "H"): Ma3RawEvent => ({ id, typeId, periodId, timeMin: min, timeSec: 0, contestantId: team, outcome: 1, x: 80, y: 50 });
 const f24 = ma3AsF24([ev(1, 32, 1, 0), ev(2, 6, 1, 3), ev(3, 6, 1, 4, "A"), ev(4, 30, 14, 0)], "H", "A");
 
 async function followBackup(feed: AggregatedFeed): Promise<string[]> {

@@ -13,6 +13,9 @@ export interface Ma3RawEvent {
   readonly qualifier?: readonly { readonly qualifierId: number; readonly value?: string }[];
 }
 
+/** A minimal MA3 event: outcome 1 at (80, 50), on the minute. */
+export const ma3Event = (id: number, typeId: number, periodId: number, min: number, team = "H"): Ma3RawEvent => ({ id, typeId, periodId, timeMin: min, timeSec: 0, contestantId: team, outcome: 1, x: 80, y: 50 });
+
 const escape = (v: string): string => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 export function ma3AsF24(events: readonly Ma3RawEvent[], home: string, away: string): string {

@@ -7,10 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { OptaF24LiveFeed } from "../../src/feeds/opta/f24-live.js";
 import { EventLog } from "../../src/feeds/event-log.js";
 import type { FeedChange } from "../../src/feeds/model.js";
-import { type Ma3RawEvent, ma3AsF24 } from "./ma3-as-f24.js";
+import { ma3AsF24, ma3Event as ev } from "./ma3-as-f24.js";
 import { type SdapiServer, startSdapiServer } from "./sdapi-live-server.js";
-
-const ev = (id: number, typeId: number, periodId: number, min: number, team = "H", extra: Partial<Ma3RawEvent> = {}): Ma3RawEvent => ({ id, typeId, periodId, timeMin: min, timeSec: 0, contestantId: team, outcome: 1, x: 80, y: 50, ...extra });
 
 describe("Opta F24 live backup feed", () => {
   let server: SdapiServer;
