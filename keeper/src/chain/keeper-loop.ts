@@ -70,10 +70,9 @@ export class KeeperLoop {
     const match: LiveMatch = { key, feed, frames: source, pacing, pending: null, last: null, abandon: false, done: false };
     if (resumeAfter !== null) {
       if (!replay) throw new RangeError(`match '${key}': resuming is for replays; a live match restarts from its feed`);
-      const iterator = (source as ReturnType<typeof framesOf>).iterator;
       let stored = this.deps.store.changeCount(key);
-      for (let r = iterator.next(); !r.done; r = iterator.next()) {
-        const f = r.value;
+      // A replay never answers "wait": the loop ends when its frames do (or at resumeAfter).
+      for (let f = source.next(); f !== null && f !== "wait"; f = source.next()) {
         // Changes not yet stored when the keeper stopped are stored now.
         const fresh = f.changes.slice(Math.min(stored, f.changes.length));
         stored = Math.max(0, stored - f.changes.length);

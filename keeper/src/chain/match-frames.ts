@@ -29,10 +29,9 @@ export interface FrameSource {
 }
 
 /** A finished sequence of frames (a replay) as a FrameSource: never waits. */
-export function framesOf(frames: Iterable<Frame>): FrameSource & { readonly iterator: Iterator<Frame> } {
+export function framesOf(frames: Iterable<Frame>): FrameSource {
   const iterator = frames[Symbol.iterator]();
   return {
-    iterator,
     next: () => {
       const r = iterator.next();
       return r.done ? null : r.value;
