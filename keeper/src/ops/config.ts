@@ -25,7 +25,8 @@ import { LOG_LEVELS } from "./log.js";
 
 const url = z.string().refine((s) => /^(https?|wss?):\/\/[^\s]+$/.test(s), "must be an http(s) or ws(s) URL");
 
-const httpUrl = z.string().refine((s) => /^https?:\/\/[^\s]+$/.test(s), "must be an http(s) URL");
+/** An http(s) URL (also checks `run --backup-f24`). */
+export const httpUrl = z.string().refine((s) => /^https?:\/\/[^\s]+$/.test(s), "must be an http(s) URL");
 
 /** A match followed live: Stats Perform SDAPI (MA1 + MA3 polled), optionally an Opta F24 URL as backup. */
 export const liveSchema = z.object({
@@ -129,6 +130,9 @@ export function liveMatch(o: { fixtureId: string; backupF24Url?: string | undefi
   return { key: o.key ?? `statsperform-${o.fixtureId}`, live: { provider: "statsperform", fixtureId: o.fixtureId, ...(o.backupF24Url ? { backupF24Url: o.backupF24Url } : {}) } };
 }
 
+/** `matches` (none if it is not a list) with `more` after them. */
+const appendMatches = (matches: unknown, more: readonly unknown[]): unknown[] => [...(Array.isArray(matches) ? matches : []), ...more];
+
 /** Applies environment overrides to a parsed-but-unvalidated config object. */
 function withEnv(raw: Record<string, unknown>, env: Env): Record<string, unknown> {
   const out: Record<string, unknown> = { ...raw };
@@ -152,7 +156,7 @@ function withEnv(raw: Record<string, unknown>, env: Env): Record<string, unknown
   if (env.FUTSTAR_STATSPERFORM_BASE_URL) obj("statsperform").baseUrl = env.FUTSTAR_STATSPERFORM_BASE_URL;
   if (env.FUTSTAR_STATSPERFORM_POLL_MS) obj("statsperform").pollIntervalMs = numberOrText(env.FUTSTAR_STATSPERFORM_POLL_MS);
   if (env.FUTSTAR_STATSPERFORM_FIXTURE) {
-    out.matches = [...(Array.isArray(out.matches) ? out.matches : []), liveMatch({ fixtureId: env.FUTSTAR_STATSPERFORM_FIXTURE, backupF24Url: env.FUTSTAR_OPTA_F24_BACKUP_URL })];
+    out.matches = appendMatches(out.matches, [liveMatch({ fixtureId: env.FUTSTAR_STATSPERFORM_FIXTURE, backupF24Url: env.FUTSTAR_OPTA_F24_BACKUP_URL })]);
   }
   return out;
 }
@@ -189,7 +193,7 @@ export async function loadConfig(path: string | undefined, env: Env = process.en
   const withExtra = (raw: unknown): unknown => {
     if (extraMatches.length === 0 || typeof raw !== "object" || raw === null || Array.isArray(raw)) return raw;
     const r = raw as Record<string, unknown>;
-    return { ...r, matches: [...(Array.isArray(r.matches) ? r.matches : []), ...extraMatches] };
+    return { ...r, matches: appendMatches(r.matches, extraMatches) };
   };
   if (path === undefined) return parseConfig(withExtra({}), env);
   let text: string;

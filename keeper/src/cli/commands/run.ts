@@ -8,7 +8,7 @@
  */
 import { resolve } from "node:path";
 import type { ChainAdapter } from "../../chain/chain-adapter.js";
-import { liveMatch } from "../../ops/config.js";
+import { httpUrl, liveMatch } from "../../ops/config.js";
 import { type AdapterContext, startKeeperApp } from "../../ops/keeper-app.js";
 import { onShutdown } from "../../ops/shutdown.js";
 import { parseCommandArgs } from "../args.js";
@@ -51,7 +51,7 @@ export function parseRunArgs(args: readonly string[], cwd: string): RunOptions {
   }
   if (v.live !== "statsperform") throw new UsageError(`--live: the live provider is 'statsperform', got '${v.live}'`);
   if (v.fixture === undefined || v.fixture.length === 0) throw new UsageError("--fixture: missing (the Stats Perform fixture id to follow)");
-  if (v["backup-f24"] !== undefined && !/^https?:\/\/\S+$/.test(v["backup-f24"])) throw new UsageError(`--backup-f24: '${v["backup-f24"]}' is not an http(s) URL`);
+  if (v["backup-f24"] !== undefined && !httpUrl.safeParse(v["backup-f24"]).success) throw new UsageError(`--backup-f24: '${v["backup-f24"]}' is not an http(s) URL`);
   return { config, exitWhenDone: true, live: { fixtureId: v.fixture, backupF24Url: v["backup-f24"], key: v["match-key"] } };
 }
 
