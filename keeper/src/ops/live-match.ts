@@ -20,11 +20,9 @@ import { onChainMatchId } from "./match-id.js";
 export const LIVE_MAX_HOLD_MS = 8000;
 
 export interface LiveMatch {
-  readonly key: string;
   readonly info: MatchInfo;
   readonly matchId: Buffer;
   readonly frames: LiveFrames;
-  readonly feed: AggregatedFeed;
   /** Starts pulling the feed into the frames; resolves when the feed has ended or was closed. */
   start(): Promise<void>;
   close(): void;
@@ -82,5 +80,5 @@ export async function openLiveMatch(config: KeeperConfig, match: MatchConfig, in
       feed.close();
     }
   };
-  return { key: match.key, info, matchId: onChainMatchId("statsperform", live.fixtureId), frames, feed, start, close };
+  return { info, matchId: onChainMatchId("statsperform", live.fixtureId), frames, start, close };
 }
