@@ -13,6 +13,7 @@ import { expect } from "vitest";
 import { type AuditReport, type ChainFeedSnapshot, audit } from "../../src/chain/audit.js";
 import { readFeed } from "../../src/chain/feed-reader.js";
 import { RpcPool } from "../../src/chain/rpc-pool.js";
+import { clockUnixTimestamp } from "../../src/chain/sdk-adapter.js";
 import type { KeeperStore, PushedUpdate } from "../../src/store/keeper-store.js";
 import { initExchange, initOracle, type RunningLocalnet, startLocalnet, timeTravel } from "../chain/localnet.js";
 
@@ -55,7 +56,7 @@ export function keeperConfigFor(k: KeeperLocalnet, fields: Record<string, unknow
 export async function chainNowTs(net: RunningLocalnet): Promise<bigint> {
   const clock = await new RpcPool([net.rpcUrl]).connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY);
   if (!clock) throw new Error("Clock sysvar not found");
-  return clock.data.readBigInt64LE(32);
+  return clockUnixTimestamp(clock.data);
 }
 
 /** An oracle clock for the keeper app: each round moves the chain one second on (`onRound` first). */
